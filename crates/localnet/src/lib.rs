@@ -1,0 +1,15 @@
+//! Native execution of the PinFi program inside solana-program-test.
+use anchor_lang::solana_program::{account_info::AccountInfo, entrypoint::{ProcessInstruction, ProgramResult}, pubkey::Pubkey};
+use solana_program_test::{processor, ProgramTest};
+
+/// Anchor 0.31's `entry` ties the accounts slice to `'info`; program-test wants a fn that is
+/// generic over every lifetime. Same ABI, and program-test keeps the slice alive for the call.
+type AnchorEntry = for<'info> fn(&Pubkey, &'info [AccountInfo<'info>], &[u8]) -> ProgramResult;
+const PINFI_NATIVE: ProcessInstruction = unsafe { core::mem::transmute::<AnchorEntry, ProcessInstruction>(pinfi::entry as AnchorEntry) };
+
+pub fn program_test() -> ProgramTest {
+    let mut pt = ProgramTest::default();
+    pt.prefer_bpf(false);
+    pt.add_program("pinfi", pinfi::ID, processor!(PINFI_NATIVE));
+    pt
+}
