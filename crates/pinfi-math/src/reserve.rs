@@ -142,10 +142,12 @@ impl Reserve {
     /// reserve is exactly `before − amount`; the pool can never hand out more than it holds.
     pub fn remove_pro_rata(&mut self, slots: &mut [u128], now: UnixTs, amount: GpuSeconds) -> Result<GpuSeconds> {
         self.advance(slots, now)?;
+        // Measured before renormalising: the caller priced `amount` on this value, and the
+        // renormalisation's sub-second loss may lower the floor by one.
+        let before = self.hours_at(slots, now)?;
         if self.scale < SCALE_RENORMALIZE_BELOW {
             self.renormalize(slots, now)?;
         }
-        let before = self.hours_at(slots, now)?;
         if amount == 0 {
             return Err(Error::ZeroAmount);
         }

@@ -1,44 +1,81 @@
+//! PinFi: a dissipative AMM. GPU owners stake devices for fixed windows; the GPU-hours decay
+//! linearly to zero at each stake's end and trade against a utility token in one pool per GPU class.
+#![allow(unexpected_cfgs)]
+// Anchor 0.31's `#[program]` expansion calls the deprecated `AccountInfo::realloc`; nothing of ours does.
+#![allow(deprecated)]
+
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, Mint, Token, TokenAccount, Transfer};
+
+pub mod constants;
+pub mod errors;
+pub mod events;
+pub mod instructions;
+pub mod state;
+pub mod utils;
+
+use instructions::*;
+use state::{PoolParams, ProtocolParams, StakeKind};
 
 declare_id!("PinFiSmKf6acCrWwuLhvZM8gWGUfWYX1iwQFePLmj3x");
 
 #[program]
 pub mod pinfi {
     use super::*;
-    pub fn spike_init(ctx: Context<SpikeInit>, v: u64) -> Result<()> {
-        ctx.accounts.state.v = v;
-        ctx.accounts.state.ts = Clock::get()?.unix_timestamp;
-        require!(v != 13, SpikeError::Unlucky);
-        Ok(())
+
+    // ── admin ──────────────────────────────────────────────────────────────────────────────────
+    pub fn initialize_protocol(ctx: Context<InitializeProtocol>, params: ProtocolParams) -> Result<()> {
+        instructions::initialize_protocol(ctx, params)
     }
-    pub fn spike_transfer(ctx: Context<SpikeTransfer>, amount: u64) -> Result<()> {
-        token::transfer(CpiContext::new(ctx.accounts.token_program.to_account_info(), Transfer {
-            from: ctx.accounts.from.to_account_info(), to: ctx.accounts.to.to_account_info(),
-            authority: ctx.accounts.authority.to_account_info() }), amount)
+
+    pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -> Result<()> {
+        instructions::update_protocol(ctx, args)
+    }
+
+    pub fn mark_stake_failed(ctx: Context<MarkStakeFailed>) -> Result<()> {
+        instructions::mark_stake_failed(ctx)
+    }
+
+    // ── pools ──────────────────────────────────────────────────────────────────────────────────
+    pub fn create_pool(ctx: Context<CreatePool>, gpu_class: [u8; 16], params: PoolParams) -> Result<()> {
+        instructions::create_pool(ctx, gpu_class, params)
+    }
+
+    // ── miners ─────────────────────────────────────────────────────────────────────────────────
+    pub fn register_device(ctx: Context<RegisterDevice>, specs_hash: [u8; 32]) -> Result<()> {
+        instructions::register_device(ctx, specs_hash)
+    }
+
+    pub fn burn_for_certificate(ctx: Context<BurnForCertificate>, nonce: u64, gpu_seconds: u64) -> Result<()> {
+        instructions::burn_for_certificate(ctx, nonce, gpu_seconds)
+    }
+
+    pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Result<()> {
+        instructions::create_stake(ctx, kind, end)
+    }
+
+    pub fn add_liquidity(ctx: Context<AddLiquidity>, max_tokens_in: u64) -> Result<()> {
+        instructions::add_liquidity(ctx, max_tokens_in)
+    }
+
+    pub fn sell_hours(ctx: Context<SellHours>, hours: u64, min_tokens_out: u64) -> Result<()> {
+        instructions::sell_hours(ctx, hours, min_tokens_out)
+    }
+
+    // ── buyers ─────────────────────────────────────────────────────────────────────────────────
+    pub fn buy_hours(ctx: Context<BuyHours>, rental_id: u64, tokens_in: u64, end: i64, min_hours_out: u64) -> Result<()> {
+        instructions::buy_hours(ctx, rental_id, tokens_in, end, min_hours_out)
+    }
+
+    pub fn extend_rental(ctx: Context<ExtendRental>, new_end: i64, max_tokens_in: u64) -> Result<()> {
+        instructions::extend_rental(ctx, new_end, max_tokens_in)
+    }
+
+    pub fn terminate_rental(ctx: Context<TerminateRental>, min_tokens_out: u64) -> Result<()> {
+        instructions::terminate_rental(ctx, min_tokens_out)
+    }
+
+    // ── cranks ─────────────────────────────────────────────────────────────────────────────────
+    pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
+        instructions::settle_stake(ctx)
     }
 }
-
-#[account]
-pub struct SpikeState { pub v: u64, pub ts: i64 }
-
-#[derive(Accounts)]
-pub struct SpikeInit<'info> {
-    #[account(init, payer = payer, space = 8 + 16)]
-    pub state: Account<'info, SpikeState>,
-    #[account(mut)]
-    pub payer: Signer<'info>,
-    pub system_program: Program<'info, System>,
-}
-
-#[derive(Accounts)]
-pub struct SpikeTransfer<'info> {
-    #[account(mut)] pub from: Account<'info, TokenAccount>,
-    #[account(mut)] pub to: Account<'info, TokenAccount>,
-    pub mint: Account<'info, Mint>,
-    pub authority: Signer<'info>,
-    pub token_program: Program<'info, Token>,
-}
-
-#[error_code]
-pub enum SpikeError { #[msg("unlucky")] Unlucky }

@@ -1,0 +1,15 @@
+//! PDA seeds and protocol-wide limits. The TypeScript SDK mirrors every seed (one name each).
+
+pub const PROTOCOL_SEED: &[u8] = b"protocol";
+pub const POOL_SEED: &[u8] = b"pool";
+pub const VAULT_SEED: &[u8] = b"vault";
+pub const DEVICE_SEED: &[u8] = b"device";
+pub const CERTIFICATE_SEED: &[u8] = b"certificate";
+pub const STAKE_SEED: &[u8] = b"stake";
+pub const RENTAL_SEED: &[u8] = b"rental";
+
+/// GPU class names ("H100", "RTX4090") are stored as 16 zero-padded ASCII bytes.
+pub const GPU_CLASS_LEN: usize = 16;
+
+/// Account layout version written into every account (bump on any layout change).
+pub const ACCOUNT_VERSION: u8 = 0;

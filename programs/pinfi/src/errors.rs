@@ -1,0 +1,93 @@
+//! Named, numbered errors. Each code is annotated so logs stay greppable (Orca's convention);
+//! the SDK generates its typed error union from the IDL.
+
+use anchor_lang::prelude::*;
+
+#[error_code]
+pub enum PinfiError {
+    #[msg("Checked arithmetic failed; the log line before names the operation and source line")]
+    MathOverflow, // 0x1770 (6000)
+    #[msg("The protocol is paused")]
+    ProtocolPaused, // 0x1771 (6001)
+    #[msg("A pool parameter is out of its allowed range")]
+    InvalidPoolParams, // 0x1772 (6002)
+    #[msg("GPU class must be 1-16 ASCII letters, digits, '-' or '_'")]
+    InvalidGpuClass, // 0x1773 (6003)
+    #[msg("Amount must be greater than zero (or rounded to zero)")]
+    ZeroAmount, // 0x1774 (6004)
+    #[msg("Not enough GPU-seconds in the balance at this instant")]
+    InsufficientHours, // 0x1775 (6005)
+    #[msg("The pool has no hours or no tokens to trade against")]
+    EmptyReserve, // 0x1776 (6006)
+    #[msg("End must be a bucket boundary in the future within the pool's allowed window")]
+    InvalidEnd, // 0x1777 (6007)
+    #[msg("Stake duration is outside the pool's min/max")]
+    InvalidDuration, // 0x1778 (6008)
+    #[msg("The constant product decreased through a trade")]
+    InvariantViolated, // 0x1779 (6009)
+    #[msg("Rounding bound of the hour reserve failed")]
+    PrecisionLoss, // 0x177a (6010)
+    #[msg("Slippage limit exceeded")]
+    SlippageExceeded, // 0x177b (6011)
+    #[msg("The device already has a stake that has not ended")]
+    OverlappingStake, // 0x177c (6012)
+    #[msg("The burn certificate covers fewer GPU-seconds than the stake needs")]
+    CertificateTooSmall, // 0x177d (6013)
+    #[msg("The stake has expired")]
+    StakeExpired, // 0x177e (6014)
+    #[msg("The stake has not ended yet")]
+    StakeNotEnded, // 0x177f (6015)
+    #[msg("This action does not fit the stake's kind (LP or seller)")]
+    WrongStakeKind, // 0x1780 (6016)
+    #[msg("The LP stake has already added its liquidity")]
+    LiquidityAlreadyAdded, // 0x1781 (6017)
+    #[msg("The rental has ended")]
+    RentalEnded, // 0x1782 (6018)
+    #[msg("Signer is not the account's owner")]
+    NotOwner, // 0x1783 (6019)
+    #[msg("Account belongs to another pool")]
+    WrongPool, // 0x1784 (6020)
+    #[msg("Account belongs to another device")]
+    WrongDevice, // 0x1785 (6021)
+    #[msg("Token account has the wrong mint or owner")]
+    WrongTokenAccount, // 0x1786 (6022)
+    #[msg("The pool vault holds less than its books say")]
+    VaultMismatch, // 0x1787 (6023)
+    #[msg("The stake is already marked failed")]
+    AlreadyFailed, // 0x1788 (6024)
+}
+
+impl From<pinfi_math::Error> for PinfiError {
+    fn from(e: pinfi_math::Error) -> Self {
+        use pinfi_math::Error as M;
+        match e {
+            M::Math(at) => {
+                msg!("{}", at);
+                PinfiError::MathOverflow
+            }
+            M::ZeroAmount => PinfiError::ZeroAmount,
+            M::InsufficientHours => PinfiError::InsufficientHours,
+            M::EmptyReserve => PinfiError::EmptyReserve,
+            M::BadLotEnd => PinfiError::InvalidEnd,
+            M::InvariantViolated => PinfiError::InvariantViolated,
+            M::Precision => PinfiError::PrecisionLoss,
+        }
+    }
+}
+
+/// `?` on pure-math results inside handlers.
+pub trait IntoPinfi<T> {
+    fn pinfi(self) -> Result<T>;
+}
+
+impl<T> IntoPinfi<T> for pinfi_math::Result<T> {
+    fn pinfi(self) -> Result<T> {
+        self.map_err(|e| error!(PinfiError::from(e)))
+    }
+}
+
+impl<T> IntoPinfi<T> for core::result::Result<T, pinfi_math::MathError> {
+    fn pinfi(self) -> Result<T> {
+        self.map_err(|e| error!(PinfiError::from(pinfi_math::Error::from(e))))
+    }
+}

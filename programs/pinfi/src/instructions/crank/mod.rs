@@ -1,0 +1,2 @@
+pub mod settle_stake;
+pub use settle_stake::*;

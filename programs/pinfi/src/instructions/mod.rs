@@ -1,0 +1,13 @@
+//! Instructions grouped by actor. Each file: the accounts it takes and a thin handler that loads,
+//! calls one pure transition (`pinfi_math::pool`), moves tokens and emits one event.
+pub mod admin;
+pub mod buyer;
+pub mod crank;
+pub mod miner;
+pub mod pool;
+
+pub use admin::*;
+pub use buyer::*;
+pub use crank::*;
+pub use miner::*;
+pub use pool::*;

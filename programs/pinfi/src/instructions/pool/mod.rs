@@ -1,0 +1,2 @@
+pub mod create_pool;
+pub use create_pool::*;

@@ -1,0 +1,22 @@
+use anchor_lang::prelude::*;
+
+/// A physical GPU registered to one pool. PDA `["device", device_key]`: one account per key.
+#[account]
+#[derive(InitSpace)]
+pub struct Device {
+    pub version: u8,
+    pub bump: u8,
+    /// Miner who controls the device's stakes.
+    pub owner: Pubkey,
+    pub pool: Pubkey,
+    /// Key held on the machine; signs challenge responses (proof-of-compute).
+    pub device_key: Pubkey,
+    /// Hash of the claimed hardware specs (model, VRAM, driver), checked by verifiers.
+    pub specs_hash: [u8; 32],
+    pub registered_at: i64,
+    /// End of the device's latest stake; a new stake may only start at or after it.
+    pub locked_until: i64,
+    /// Stakes ever opened; the next stake's PDA index.
+    pub stake_count: u64,
+    pub reserved: [u8; 32],
+}

@@ -1,0 +1,13 @@
+pub mod certificate;
+pub mod device;
+pub mod pool;
+pub mod protocol;
+pub mod rental;
+pub mod stake;
+
+pub use certificate::*;
+pub use device::*;
+pub use pool::*;
+pub use protocol::*;
+pub use rental::*;
+pub use stake::*;
