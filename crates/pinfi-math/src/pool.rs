@@ -2,6 +2,9 @@
 //! The program loads its accounts into a `PoolCore`, calls one transition, checks the result's
 //! token movements against its CPIs and stores the state back.
 //!
+//! A transition that returns an error may have changed `self` or the slots part-way: callers
+//! discard the state on error (on chain the transaction reverts).
+//!
 //! Token bookkeeping: the pool vault always holds `utility_reserve + escrow_total + collateral_total`
 //! (`vault_expected`). Fees are moved into the vault and burned from it in the same instruction.
 
@@ -154,6 +157,10 @@ impl PoolCore {
 
     /// LP settlement after the stake's end: `shares / L × U`, rounded down.
     pub fn remove_liquidity(&mut self, shares: u64) -> Result<TokenAmount> {
+        // An LP stake that never added liquidity holds no shares and is owed nothing.
+        if shares == 0 {
+            return Ok(0);
+        }
         let payout = lp_payout_floor(shares, self.lp_supply, self.utility_reserve)?;
         self.utility_reserve = self.utility_reserve.safe_sub(payout)?;
         self.lp_supply = self.lp_supply.safe_sub(shares)?;

@@ -9,15 +9,25 @@ use pinfi_math::Error;
 
 const T0: UnixTs = 1_700_000_000;
 
-/// Proptest cannot locate a lib.rs from an integration test, so it could not persist failures.
 fn config(cases: u32) -> proptest::test_runner::Config {
-    proptest::test_runner::Config { cases, failure_persistence: None, ..Default::default() }
+    proptest::test_runner::Config { cases, ..Default::default() }
 }
 
 fn new_pool(bucket_secs: u32, now: UnixTs) -> (PoolCore, Vec<u128>) {
     let reserve = Reserve::new(bucket_secs, now).unwrap();
     let core = PoolCore { utility_reserve: 0, lp_supply: 0, escrow_total: 0, collateral_total: 0, reserve };
     (core, vec![0u128; BUCKETS])
+}
+
+/// Runs a transition as a transaction: on an error the state is restored, as on chain (the
+/// transitions may have changed it before failing).
+fn transact<R>(core: &mut PoolCore, slots: &mut Vec<u128>, f: impl FnOnce(&mut PoolCore, &mut [u128]) -> Result<R, Error>) -> Result<R, Error> {
+    let saved = (*core, slots.clone());
+    let r = f(core, slots);
+    if r.is_err() {
+        (*core, *slots) = saved;
+    }
+    r
 }
 
 /// Errors a well-formed request may legitimately get; anything else is a bug in the math.
@@ -48,6 +58,7 @@ fn brute_force_hours(r: &Reserve, slots: &[u128], t: UnixTs) -> GpuSeconds {
     }
     assert_eq!((rate, rate_end), (r.rate_sum, r.rate_end_sum), "running sums differ from the ring");
     let v = (U256::from(weighted) * U256::from(r.scale)) >> 96;
+    assert!(v.bits() <= 64, "reserve beyond u64");
     v.low_u64()
 }
 
@@ -63,7 +74,8 @@ mod sequences {
         Sell { k: i64, ppm: u64 },
         /// Buy of `U · m · 10^e / 10^4` tokens: from dust to almost the whole reserve.
         Buy { m: u64, e: u32 },
-        BuyDust { tokens: u64 },
+        /// Buy of about `secs` GPU-seconds' worth: the rounding-sized trades.
+        BuySecs { secs: u64 },
         /// Clock jump in thousandths of a bucket.
         Warp { milli_buckets: i64 },
         ExpireOne(Index),
@@ -77,8 +89,8 @@ mod sequences {
         prop_oneof![
             4 => (1i64..=255).prop_map(|k| Op::Lp { k }),
             4 => (1i64..=255, 1u64..=1_000_000).prop_map(|(k, ppm)| Op::Sell { k, ppm }),
-            4 => (1u64..=9, 0u32..=10).prop_map(|(m, e)| Op::Buy { m, e }),
-            1 => (1u64..=1_000).prop_map(|tokens| Op::BuyDust { tokens }),
+            5 => (1u64..=9, 0u32..=10).prop_map(|(m, e)| Op::Buy { m, e }),
+            2 => (1u64..=1_000).prop_map(|secs| Op::BuySecs { secs }),
             3 => (0i64..=2_000).prop_map(|milli_buckets| Op::Warp { milli_buckets }),
             2 => (0i64..=300_000).prop_map(|milli_buckets| Op::Warp { milli_buckets }),
             1 => (256_000i64..=2_000_000).prop_map(|milli_buckets| Op::Warp { milli_buckets }),
@@ -106,8 +118,9 @@ mod sequences {
         }
     }
 
-    /// Keeps `U` far from u64 overflow so that a Math error is always a bug, never the test's doing.
-    const U_CAP: u64 = 1 << 50;
+    /// Keeps `U` (and the collateral, ≤ 3× every sale) far from u64 overflow, so that a Math error
+    /// is always a bug, never the test's doing.
+    const U_CAP: u64 = 1 << 56;
 
     struct Sim {
         core: PoolCore,
@@ -143,15 +156,11 @@ mod sequences {
             self.now = self.now.max(t);
         }
 
-        /// Runs a transition transactionally: on an error the state is restored, as on chain.
         fn attempt<R>(&mut self, what: &str, f: impl FnOnce(&mut PoolCore, &mut [u128]) -> Result<R, Error>) -> Option<R> {
-            let (core, slots) = (self.core, self.slots.clone());
-            match f(&mut self.core, &mut self.slots) {
+            match transact(&mut self.core, &mut self.slots, f) {
                 Ok(r) => Some(r),
                 Err(e) => {
                     assert!(legitimate(&e), "{what} at {} failed with {e:?}", self.now);
-                    self.core = core;
-                    self.slots = slots;
                     None
                 }
             }
@@ -200,10 +209,10 @@ mod sequences {
                     self.lots.push(Lot { v: hours as f64, t0: now, end, factor: 1.0 });
                     self.lots_added += 1;
                 }
-                Op::Buy { .. } | Op::BuyDust { .. } => {
+                Op::Buy { .. } | Op::BuySecs { .. } => {
                     let want = match *op {
                         Op::Buy { m, e } => (u0 as u128 * m as u128 * 10u128.pow(e) / 10_000).max(1),
-                        Op::BuyDust { tokens } => tokens as u128,
+                        Op::BuySecs { secs } => u0 as u128 * secs as u128 / h0.max(1) as u128 + 1,
                         _ => unreachable!(),
                     };
                     let tokens = want.min((U_CAP - u0.min(U_CAP)) as u128) as u64;
@@ -383,8 +392,10 @@ mod identities {
             let (mut core, mut slots, p) = one_device(b, start, n, per_hour, 30);
             let mut now = start + 17;
             let end = align_down(now, b) + sell_k * b as i64;
-            let _ = core.sell_hours(&mut slots, &p, now, end, ((end - now) as u64 * sell_ppm / 1_000_000).max(1));
-            let _ = core.buy_hours(&mut slots, &p, now, (core.utility_reserve as u128 * buy_ppm as u128 / 1_000_000) as u64);
+            let hours = ((end - now) as u64 * sell_ppm / 1_000_000).max(1);
+            let _ = transact(&mut core, &mut slots, |c, s| c.sell_hours(s, &p, now, end, hours));
+            let tokens = (core.utility_reserve as u128 * buy_ppm as u128 / 1_000_000) as u64;
+            let _ = transact(&mut core, &mut slots, |c, s| c.buy_hours(s, &p, now, tokens));
             now += warp;
             core.reserve.advance(&mut slots, now).unwrap();
             let (u, h) = (core.utility_reserve as u128, core.hours_at(&slots, now).unwrap() as u128);
@@ -408,7 +419,7 @@ mod identities {
             let start = align_down(T0, b);
             let (mut core, mut slots, p) = one_device(b, start, n, per_second * SECONDS_PER_HOUR, 0);
             let t = (n * b as i64) as u64;
-            let divisors: Vec<u64> = (1..t).filter(|d| t % d == 0).collect();
+            let divisors: Vec<u64> = (1..t).filter(|d| t.is_multiple_of(*d)).collect();
             let d = divisors[pick.index(divisors.len())];
             let (u, h) = (core.utility_reserve as u128, t as u128);
             let dh = (t - d) as u128;
@@ -435,7 +446,7 @@ mod identities {
             let p = params(0, per_hour);
             for (k, devices) in lots {
                 let end = align_down(start, b) + k * b as i64;
-                let _ = core.add_liquidity(&mut slots, &p, start, end, (end - start) as u64 * devices);
+                let _ = transact(&mut core, &mut slots, |c, s| c.add_liquidity(s, &p, start, end, (end - start) as u64 * devices));
             }
             let now = start + warp;
             core.reserve.advance(&mut slots, now).unwrap();
@@ -461,4 +472,28 @@ mod identities {
             prop_assert!(u1 * h1 >= u * h && u1 * h1 - u * h < h1, "exact-out overpaid by a whole unit");
         }
     }
+}
+
+/// Regression: a buy that renormalised the scale first (scale < 2^48) priced `hours_out` on the
+/// reserve before the renormalisation but removed it from the one after, which can be one
+/// GPU-second lower, so the buy failed with `InvariantViolated` (fixed in `remove_pro_rata`).
+#[test]
+fn buy_after_deep_buys_renormalises_without_losing_a_second() {
+    let (b, now) = (1_580u32, T0);
+    let (mut core, mut slots) = new_pool(b, now);
+    let p = CurveParams { fee_bps: 0, collateral_bps: 0, reference_price: 3_600 };
+    for k in [30, 1, 7, 100] {
+        let end = align_down(now, b) + k * b as i64;
+        core.add_liquidity(&mut slots, &p, now, end, (end - now) as u64).unwrap();
+    }
+    while core.reserve.scale >= 1 << 48 {
+        let u = core.utility_reserve;
+        core.buy_hours(&mut slots, &p, now, u * 9).unwrap();
+    }
+    let (u0, h0) = (core.utility_reserve, core.hours_at(&slots, now).unwrap());
+    let mut renormalised = (core.reserve, slots.clone());
+    renormalised.0.renormalize(&mut renormalised.1, now).unwrap();
+    assert_eq!(renormalised.0.hours_at(&renormalised.1, now).unwrap(), h0 - 1, "scenario no longer loses a second");
+    let r = core.buy_hours(&mut slots, &p, now, u0 / 2).unwrap();
+    assert_eq!(core.hours_at(&slots, now).unwrap(), h0 - r.hours_out);
 }

@@ -84,6 +84,8 @@ pub struct Env {
     pub mint: Pubkey,
     pub mint_authority: Keypair,
     pub admin: Keypair,
+    /// Raw `emit_cpi!` event payloads (discriminator + borsh), in execution order.
+    pub events: Vec<Vec<u8>>,
 }
 
 pub fn ix<A: ToAccountMetas, D: InstructionData>(accounts: A, data: D) -> Instruction {
@@ -94,7 +96,7 @@ impl Env {
     /// A bank with the program, a utility mint, and the clock at `T0`.
     pub async fn new() -> Env {
         let ctx = pinfi_localnet::program_test().start_with_context().await;
-        let mut env = Env { ctx, mint: Pubkey::default(), mint_authority: Keypair::new(), admin: Keypair::new() };
+        let mut env = Env { ctx, mint: Pubkey::default(), mint_authority: Keypair::new(), admin: Keypair::new(), events: vec![] };
         env.warp_to(T0).await;
         env.airdrop(&env.admin.pubkey(), 10_000_000_000).await;
         env.mint = env.create_mint().await;
@@ -128,7 +130,40 @@ impl Env {
         let mut all: Vec<&Keypair> = vec![&payer];
         all.extend_from_slice(signers);
         let tx = Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &all, blockhash);
-        self.ctx.banks_client.process_transaction(tx).await
+        // Same bank state, so the simulation's inner instructions are the execution's: they carry
+        // the `emit_cpi!` events that tests read back.
+        let sim = self.ctx.banks_client.simulate_transaction(tx.clone()).await?;
+        self.ctx.banks_client.process_transaction(tx).await?;
+        let inner = sim.simulation_details.and_then(|d| d.inner_instructions).unwrap_or_default();
+        let keys = &sim_keys(ixs, &payer.pubkey());
+        for group in inner {
+            for i in group {
+                let program = keys.get(i.instruction.program_id_index as usize);
+                let data = &i.instruction.data;
+                if program == Some(&pinfi::ID) && data.starts_with(anchor_lang::event::EVENT_IX_TAG_LE) {
+                    self.events.push(data[8..].to_vec());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// (pool, seq) of every pool event recorded so far, in order.
+    pub fn pool_event_seqs(&self) -> Vec<(Pubkey, u64)> {
+        use anchor_lang::Discriminator;
+        use pinfi::events::*;
+        let pool_events: [&[u8]; 10] = [
+            PoolCreated::DISCRIMINATOR, DeviceRegistered::DISCRIMINATOR, CertificateBurned::DISCRIMINATOR,
+            StakeCreated::DISCRIMINATOR, LiquidityAdded::DISCRIMINATOR, HoursSold::DISCRIMINATOR,
+            HoursBought::DISCRIMINATOR, RentalTerminated::DISCRIMINATOR, StakeSettled::DISCRIMINATOR,
+            StakeMarkedFailed::DISCRIMINATOR,
+        ];
+        self.events
+            .iter()
+            .filter(|e| pool_events.iter().any(|d| e.starts_with(d)))
+            // Every pool event starts with `pool: Pubkey, seq: u64` after its discriminator.
+            .map(|e| (Pubkey::try_from(&e[8..40]).unwrap(), u64::from_le_bytes(e[40..48].try_into().unwrap())))
+            .collect()
     }
 
     pub async fn airdrop(&mut self, to: &Pubkey, lamports: u64) {
@@ -384,4 +419,9 @@ pub fn assert_pinfi_err(r: TxResult, expected: pinfi::errors::PinfiError) {
 pub fn assert_anchor_err(r: TxResult, expected: anchor_lang::error::ErrorCode) {
     let want: u32 = expected.into();
     assert_eq!(custom_code(&r), Some(want), "expected {expected:?} ({want}), got {r:?}");
+}
+
+/// The account keys of a legacy message built from `ixs` with `payer` first, as compiled.
+fn sim_keys(ixs: &[Instruction], payer: &Pubkey) -> Vec<Pubkey> {
+    solana_sdk::message::Message::new(ixs, Some(payer)).account_keys
 }

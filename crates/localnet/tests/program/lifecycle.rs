@@ -161,3 +161,47 @@ async fn failed_seller_forfeits_collateral_and_fee() {
     assert_eq!(supply - env.supply().await, held, "collateral and fee burned");
     env.assert_vault_books(&pool).await;
 }
+
+/// Every state change of a pool emits one event, numbered 1, 2, 3… per pool with no gap.
+#[tokio::test]
+async fn pool_events_are_numbered_without_gaps() {
+    let mut env = Env::with_pools(&["H100", "A100"], default_pool_params()).await;
+    let (h100, a100) = (pool_pda(&class("H100")), pool_pda(&class("A100")));
+    let lp = env.user(1_000_000_000).await;
+    let (_, s) = env.stake_new_device(&lp, h100, StakeKind::Lp, T0 + 8 * HOUR).await; // register, burn, stake
+    env.add_liquidity(&lp, h100, s, u64::MAX).await.unwrap();
+    let (_, s2) = env.stake_new_device(&lp, a100, StakeKind::Seller, T0 + 8 * HOUR).await;
+    let buyer = env.user(10_000_000).await;
+    env.buy_hours(&buyer, h100, 1, 1_000_000, T0 + 2 * HOUR, 1).await.unwrap();
+    env.terminate_rental(&buyer, h100, rental_pda(&h100, &buyer.key(), 1), 0).await.unwrap();
+    let failed = env.buy_hours(&buyer, h100, 2, 1_000_000, T0 + 2 * HOUR, u64::MAX).await;
+    assert!(failed.is_err(), "a failed transaction emits nothing");
+    env.warp_to(T0 + 8 * HOUR).await;
+    env.settle_stake(h100, s, lp.key(), lp.tokens).await.unwrap();
+    env.settle_stake(a100, s2, lp.key(), lp.tokens).await.unwrap();
+
+    let seqs = env.pool_event_seqs();
+    for (pool, expected) in [(h100, 8u64), (a100, 5)] {
+        let got: Vec<u64> = seqs.iter().filter(|(p, _)| *p == pool).map(|(_, s)| *s).collect();
+        assert_eq!(got, (1..=expected).collect::<Vec<_>>(), "pool {pool}");
+        assert_eq!(env.pool(&pool).await.seq, expected);
+    }
+}
+
+/// An LP stake that never added liquidity (and a seller that never sold) settle to nothing.
+#[tokio::test]
+async fn idle_stakes_settle_without_payout() {
+    let mut env = Env::with_pools(&["A100"], default_pool_params()).await;
+    let pool = pool_pda(&class("A100"));
+    let miner = env.user(1_000_000_000).await;
+    let (_, lp) = env.stake_new_device(&miner, pool, StakeKind::Lp, T0 + 2 * HOUR).await;
+    let (_, seller) = env.stake_new_device(&miner, pool, StakeKind::Seller, T0 + 2 * HOUR).await;
+    env.warp_to(T0 + 2 * HOUR).await;
+    let before = env.balance(&miner.tokens).await;
+    env.settle_stake(pool, lp, miner.key(), miner.tokens).await.unwrap();
+    assert_eq!(env.balance(&miner.tokens).await, before, "no shares, no payout");
+    env.settle_stake(pool, seller, miner.key(), miner.tokens).await.unwrap();
+    assert_eq!(env.balance(&miner.tokens).await, before + 100_000, "maintenance fee (2 h × 50_000) refunded");
+    assert!(!env.exists(&lp).await && !env.exists(&seller).await);
+    env.assert_vault_books(&pool).await;
+}

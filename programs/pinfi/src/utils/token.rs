@@ -3,7 +3,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Burn, Mint, Token, TokenAccount, Transfer};
 
-use crate::errors::PinfiError;
+use crate::errors::{IntoPinfi, PinfiError};
 use crate::state::Pool;
 
 /// User → vault (or any account the user's signer owns).
@@ -73,11 +73,7 @@ pub fn burn_from_vault<'info>(
 /// The vault must hold at least what the pool's books say (donations may only add).
 pub fn check_vault(vault: &mut Account<'_, TokenAccount>, pool: &Pool) -> Result<()> {
     vault.reload()?;
-    let expected = pool
-        .utility_reserve
-        .checked_add(pool.escrow_total)
-        .and_then(|v| v.checked_add(pool.collateral_total))
-        .ok_or(PinfiError::MathOverflow)?;
+    let expected = pool.core().vault_expected().pinfi()?;
     require_gte!(vault.amount, expected, PinfiError::VaultMismatch);
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::events::HoursBought;
 use crate::state::{Pool, Protocol, Rental};
 use crate::utils::token::{burn_from_vault, check_vault, transfer_in};
 use crate::utils::validate::{not_paused, now, window_end};
+use pinfi_math::SafeMath;
 
 /// Buyer path: `tokens_in` (fee included, fee burned) buys hours drawn pro rata from every live
 /// lot, held in a new rental used over `[now, end]`.
@@ -48,7 +49,7 @@ pub fn buy_hours(ctx: Context<BuyHours>, rental_id: u64, tokens_in: u64, end: i6
     let bought = core.buy_hours(&mut pool.slots, &curve, now, tokens_in).pinfi()?;
     require_gte!(bought.hours_out, min_hours_out, PinfiError::SlippageExceeded);
     pool.store(&core);
-    pool.rental_count = pool.rental_count.checked_add(1).ok_or(PinfiError::MathOverflow)?;
+    pool.rental_count = pool.rental_count.safe_add(1).pinfi()?;
 
     let rental = &mut ctx.accounts.rental;
     rental.set_inner(Rental {

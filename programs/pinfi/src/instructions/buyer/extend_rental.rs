@@ -8,6 +8,7 @@ use crate::events::HoursBought;
 use crate::state::{Pool, Protocol, Rental};
 use crate::utils::token::{burn_from_vault, check_vault, transfer_in};
 use crate::utils::validate::{not_paused, now, window_end};
+use pinfi_math::SafeMath;
 
 /// Keeps the same devices until `new_end`: buys the missing hours at this instant's price
 /// (exact-out quote, fee included) and spreads the rental's balance over the longer window.
@@ -40,7 +41,7 @@ pub fn extend_rental(ctx: Context<ExtendRental>, new_end: i64, max_tokens_in: u6
     window_end(new_end, now, &pool.params, 1, pool.params.max_stake_secs)?;
 
     let held = balance_floor(rental.rate, rental.end, now).pinfi()?;
-    let needed = balance_floor(rental.rate, new_end, now).pinfi()?.checked_sub(held).ok_or(PinfiError::MathOverflow)?;
+    let needed = balance_floor(rental.rate, new_end, now).pinfi()?.safe_sub(held).pinfi()?;
     require!(needed > 0, PinfiError::ZeroAmount);
     let curve = pool.curve();
     let mut core = pool.core();
@@ -49,11 +50,11 @@ pub fn extend_rental(ctx: Context<ExtendRental>, new_end: i64, max_tokens_in: u6
     let bought = core.buy_hours(&mut pool.slots, &curve, now, tokens_in).pinfi()?;
     pool.store(&core);
 
-    let total = held.checked_add(bought.hours_out).ok_or(PinfiError::MathOverflow)?;
+    let total = held.safe_add(bought.hours_out).pinfi()?;
     rental.rate = rate_floor(total, new_end, now).pinfi()?;
     rental.end = new_end;
-    rental.gpu_seconds = rental.gpu_seconds.checked_add(bought.hours_out).ok_or(PinfiError::MathOverflow)?;
-    rental.paid = rental.paid.checked_add(tokens_in).ok_or(PinfiError::MathOverflow)?;
+    rental.gpu_seconds = rental.gpu_seconds.safe_add(bought.hours_out).pinfi()?;
+    rental.paid = rental.paid.safe_add(tokens_in).pinfi()?;
 
     let (program, vault) = (&ctx.accounts.token_program, &ctx.accounts.vault);
     transfer_in(program, &ctx.accounts.buyer_tokens, vault, &ctx.accounts.buyer, tokens_in)?;

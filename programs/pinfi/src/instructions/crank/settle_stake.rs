@@ -7,6 +7,7 @@ use crate::events::StakeSettled;
 use crate::state::{Pool, Protocol, Stake, StakeKind};
 use crate::utils::token::{burn_from_vault, check_vault, transfer_out};
 use crate::utils::validate::now;
+use pinfi_math::SafeMath;
 
 /// Permissionless once the stake has ended (keepers crank it; works while paused so users can
 /// always exit). LP: `shares / L × U`. Seller: collateral and maintenance fee back, or burned if
@@ -43,7 +44,7 @@ pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
         StakeKind::Lp => (core.remove_liquidity(stake.lp_shares).pinfi()?, 0),
         StakeKind::Seller => {
             core.release_seller(stake.maintenance_escrow, stake.collateral).pinfi()?;
-            let held = stake.maintenance_escrow.checked_add(stake.collateral).ok_or(PinfiError::MathOverflow)?;
+            let held = stake.maintenance_escrow.safe_add(stake.collateral).pinfi()?;
             if stake.failed { (0, held) } else { (held, 0) }
         }
     };

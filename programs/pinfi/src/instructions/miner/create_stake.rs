@@ -9,6 +9,7 @@ use crate::events::StakeCreated;
 use crate::state::{BurnCertificate, Device, Pool, Protocol, Stake, StakeKind};
 use crate::utils::token::{check_vault, transfer_in};
 use crate::utils::validate::{not_paused, now, window_end};
+use pinfi_math::SafeMath;
 
 /// Certificate (+ maintenance fee for sellers) → a stake of one device over `[now, end]`.
 #[event_cpi]
@@ -54,10 +55,10 @@ pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Res
     let mut core = pool.core();
     core.lock_escrow(maintenance_escrow).pinfi()?;
     pool.store(&core);
-    pool.stake_count = pool.stake_count.checked_add(1).ok_or(PinfiError::MathOverflow)?;
+    pool.stake_count = pool.stake_count.safe_add(1).pinfi()?;
 
     let index = device.stake_count;
-    device.stake_count = index.checked_add(1).ok_or(PinfiError::MathOverflow)?;
+    device.stake_count = index.safe_add(1).pinfi()?;
     device.locked_until = end;
     let stake = &mut ctx.accounts.stake;
     stake.set_inner(Stake {

@@ -8,6 +8,7 @@ use crate::events::HoursSold;
 use crate::state::{Pool, Protocol, Stake, StakeKind};
 use crate::utils::token::{burn_from_vault, check_vault, transfer_in, transfer_out};
 use crate::utils::validate::{not_paused, now};
+use pinfi_math::SafeMath;
 
 /// Seller path: `hours` of the stake into the pool at this instant's constant product; the fee is
 /// burned and `collateral_bps × gross` is locked until the stake's end.
@@ -45,9 +46,9 @@ pub fn sell_hours(ctx: Context<SellHours>, hours: u64, min_tokens_out: u64) -> R
     let sold = core.sell_hours(&mut pool.slots, &curve, now, stake.end, hours).pinfi()?;
     require_gte!(sold.seller_out, min_tokens_out, PinfiError::SlippageExceeded);
     pool.store(&core);
-    stake.hours_pooled = stake.hours_pooled.checked_add(sold.hours_credited).ok_or(PinfiError::MathOverflow)?;
-    stake.tokens = stake.tokens.checked_add(sold.seller_out).ok_or(PinfiError::MathOverflow)?;
-    stake.collateral = stake.collateral.checked_add(sold.collateral).ok_or(PinfiError::MathOverflow)?;
+    stake.hours_pooled = stake.hours_pooled.safe_add(sold.hours_credited).pinfi()?;
+    stake.tokens = stake.tokens.safe_add(sold.seller_out).pinfi()?;
+    stake.collateral = stake.collateral.safe_add(sold.collateral).pinfi()?;
 
     let (program, vault, mine) = (&ctx.accounts.token_program, &ctx.accounts.vault, &ctx.accounts.owner_tokens);
     transfer_in(program, mine, vault, &ctx.accounts.owner, sold.collateral)?;

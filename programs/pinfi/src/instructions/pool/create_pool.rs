@@ -7,6 +7,7 @@ use crate::errors::{IntoPinfi, PinfiError};
 use crate::events::PoolCreated;
 use crate::state::{Pool, PoolParams, Protocol, ReserveState};
 use crate::utils::validate::{gpu_class_bytes, not_paused, now, pool_params};
+use pinfi_math::SafeMath;
 
 /// Permissionless: anyone may open the pool of a GPU class that has none yet.
 #[event_cpi]
@@ -38,7 +39,7 @@ pub fn create_pool(ctx: Context<CreatePool>, gpu_class: [u8; GPU_CLASS_LEN], par
     let name = core::str::from_utf8(&gpu_class[..len]).map_err(|_| PinfiError::InvalidGpuClass)?;
     gpu_class_bytes(name)?;
     pool_params(&params, protocol)?;
-    protocol.pool_count = protocol.pool_count.checked_add(1).ok_or(PinfiError::MathOverflow)?;
+    protocol.pool_count = protocol.pool_count.safe_add(1).pinfi()?;
 
     let reserve = Reserve::new(params.bucket_secs, now()?).pinfi()?;
     let pool = &mut ctx.accounts.pool;
