@@ -250,3 +250,61 @@ async fn rental_and_settlement_constraints() {
     assert!(env.settle_stake(w.pool, w.lp_stake, w.lp.key(), w.lp.tokens).await.is_err());
     env.assert_vault_books(&w.pool).await;
 }
+
+/// Each instruction that moves tokens refuses another pool's vault, a foreign mint and a fake
+/// protocol account, and loses nothing when it does.
+#[tokio::test]
+async fn vaults_mints_and_protocol_are_pinned() {
+    let mut w = world().await;
+    let env = &mut w.env;
+    let vault = env.pool(&w.pool).await.vault;
+    let other_vault = env.pool(&w.other_pool).await.vault;
+    let lp2 = env.user(1_000_000_000).await;
+    let (_, fresh_lp) = env.stake_new_device(&lp2, w.pool, StakeKind::Lp, T0 + 4 * HOUR).await;
+
+    env.substitute_next(vault, other_vault);
+    assert_pinfi_err(env.add_liquidity(&lp2, w.pool, fresh_lp, u64::MAX).await, E::WrongTokenAccount);
+    env.substitute_next(vault, other_vault);
+    assert_pinfi_err(env.buy_hours(&w.buyer, w.pool, 5, 1_000, T0 + 2 * HOUR, 0).await, E::WrongTokenAccount);
+    env.substitute_next(vault, other_vault);
+    assert_pinfi_err(env.extend_rental(&w.buyer, w.pool, w.rental, T0 + 8 * HOUR, u64::MAX).await, E::WrongTokenAccount);
+    env.substitute_next(vault, other_vault);
+    assert_pinfi_err(env.terminate_rental(&w.buyer, w.pool, w.rental, 0).await, E::WrongTokenAccount);
+
+    // A second mint: the protocol's mint is pinned everywhere.
+    let other_mint_env_user = env.user(0).await;
+    let real_mint = env.mint;
+    let fake_mint = {
+        // Any SPL mint other than the protocol's (here: create a second one).
+        let kp = Keypair::new();
+        let rent = env.ctx.banks_client.get_rent().await.unwrap();
+        let payer = env.ctx.payer.insecure_clone();
+        let len = <spl_token::state::Mint as solana_sdk::program_pack::Pack>::LEN;
+        let ixs = [
+            solana_sdk::system_instruction::create_account(&payer.pubkey(), &kp.pubkey(), rent.minimum_balance(len), len as u64, &spl_token::ID),
+            spl_token::instruction::initialize_mint2(&spl_token::ID, &kp.pubkey(), &other_mint_env_user.key(), None, 6).unwrap(),
+        ];
+        env.send(&ixs, &[&kp]).await.unwrap();
+        kp.pubkey()
+    };
+    env.substitute_next(real_mint, fake_mint);
+    assert_pinfi_err(env.burn_for_certificate(&lp2, w.pool, 900, 3_600).await, E::WrongTokenAccount);
+    env.substitute_next(real_mint, fake_mint);
+    assert_pinfi_err(env.buy_hours(&w.buyer, w.pool, 6, 1_000, T0 + 2 * HOUR, 0).await, E::WrongTokenAccount);
+
+    // A fake protocol account (right type, wrong address) and a non-protocol account.
+    env.substitute_next(protocol_pda(), w.pool);
+    assert_anchor_err(env.buy_hours(&w.buyer, w.pool, 7, 1_000, T0 + 2 * HOUR, 0).await, Anchor::AccountDiscriminatorMismatch);
+    env.substitute_next(protocol_pda(), w.lp_stake);
+    assert_anchor_err(env.sell_hours(&w.seller, w.pool, w.seller_stake, 60, 0).await, Anchor::AccountDiscriminatorMismatch);
+    // A wrong token program.
+    env.substitute_next(spl_token::ID, system_program::ID);
+    assert_anchor_err(env.buy_hours(&w.buyer, w.pool, 8, 1_000, T0 + 2 * HOUR, 0).await, Anchor::InvalidProgramId);
+
+    // Settlement pays only from the stake's own pool vault.
+    env.warp_to(T0 + 24 * HOUR).await;
+    env.substitute_next(vault, other_vault);
+    assert_pinfi_err(env.settle_stake(w.pool, w.lp_stake, w.lp.key(), w.lp.tokens).await, E::WrongTokenAccount);
+    assert_eq!(env.balance(&w.buyer.tokens).await, 100_000_000 - 1_000_000, "refused calls lost nothing");
+    env.assert_vault_books(&w.pool).await;
+}

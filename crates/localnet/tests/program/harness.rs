@@ -86,6 +86,8 @@ pub struct Env {
     pub admin: Keypair,
     /// Raw `emit_cpi!` event payloads (discriminator + borsh), in execution order.
     pub events: Vec<Vec<u8>>,
+    /// Account substitutions applied to the next transaction only (negative tests).
+    pub substitute: Vec<(Pubkey, Pubkey)>,
 }
 
 pub fn ix<A: ToAccountMetas, D: InstructionData>(accounts: A, data: D) -> Instruction {
@@ -96,7 +98,7 @@ impl Env {
     /// A bank with the program, a utility mint, and the clock at `T0`.
     pub async fn new() -> Env {
         let ctx = pinfi_localnet::program_test().start_with_context().await;
-        let mut env = Env { ctx, mint: Pubkey::default(), mint_authority: Keypair::new(), admin: Keypair::new(), events: vec![] };
+        let mut env = Env { ctx, mint: Pubkey::default(), mint_authority: Keypair::new(), admin: Keypair::new(), events: vec![], substitute: vec![] };
         env.warp_to(T0).await;
         env.airdrop(&env.admin.pubkey(), 10_000_000_000).await;
         env.mint = env.create_mint().await;
@@ -124,7 +126,19 @@ impl Env {
         self.ctx.set_sysvar(&clock);
     }
 
+    /// In the next transaction, pass `wrong` wherever the instruction would pass `right`.
+    pub fn substitute_next(&mut self, right: Pubkey, wrong: Pubkey) {
+        self.substitute.push((right, wrong));
+    }
+
     pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
+        let mut ixs = ixs.to_vec();
+        for (right, wrong) in std::mem::take(&mut self.substitute) {
+            let metas = ixs.iter_mut().flat_map(|ix| ix.accounts.iter_mut());
+            let hits = metas.filter(|m| m.pubkey == right).map(|m| m.pubkey = wrong).count();
+            assert!(hits > 0, "substitution {right} → {wrong} matched no account");
+        }
+        let ixs = &ixs[..];
         let payer = self.ctx.payer.insecure_clone();
         let blockhash = self.ctx.get_new_latest_blockhash().await.unwrap();
         let mut all: Vec<&Keypair> = vec![&payer];
