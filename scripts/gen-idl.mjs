@@ -6,6 +6,7 @@
 //
 //   node scripts/gen-idl.mjs            write target/{idl,types}/ and packages/idl/src/
 //   node scripts/gen-idl.mjs --check    regenerate into a temp dir; exit 1 if packages/idl/src differs
+//                                       (cargo runs with --locked: a check never rewrites Cargo.lock)
 //   node scripts/gen-idl.mjs -- <args>  extra cargo args (like `anchor idl build -- <args>`)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,7 +35,7 @@ function fail(msg) {
 // ── 1. cargo test __anchor_private_print_idl ─────────────────────────────────────────────────────
 function runCargo() {
   const args = ['test', '-p', PROGRAM, '--lib', '__anchor_private_print_idl', '--features', 'idl-build',
-    ...cargoArgs, '--', '--show-output', '--quiet'];
+    ...(check && !cargoArgs.includes('--locked') ? ['--locked'] : []), ...cargoArgs, '--', '--show-output', '--quiet'];
   const env = {
     ...process.env,
     ANCHOR_IDL_BUILD_NO_DOCS: 'FALSE',
