@@ -30,4 +30,4 @@ step "golden vectors are reproducible (scripts/gen-golden.py)"
 python3 scripts/gen-golden.py --check
 
 step "TypeScript packages (turbo run build test)"
-npx turbo run build test --output-logs=new-only
+npx turbo run build test --output-logs=full

@@ -7,7 +7,10 @@ use solana_program_test::{processor, ProgramTest};
 type AnchorEntry = for<'info> fn(&Pubkey, &'info [AccountInfo<'info>], &[u8]) -> ProgramResult;
 const PINFI_NATIVE: ProcessInstruction = unsafe { core::mem::transmute::<AnchorEntry, ProcessInstruction>(pinfi::entry as AnchorEntry) };
 
+/// A program-test bank with PinFi as a native builtin. `msg!` output from the program goes to
+/// the transaction's `Program log:` lines (through program-test's syscall stub), as on a cluster.
 pub fn program_test() -> ProgramTest {
+    solana_msg::set_log_hook(anchor_lang::solana_program::program_stubs::sol_log);
     let mut pt = ProgramTest::default();
     pt.prefer_bpf(false);
     pt.add_program("pinfi", pinfi::ID, processor!(PINFI_NATIVE));

@@ -147,8 +147,13 @@ impl Env {
         // Same bank state, so the simulation's inner instructions are the execution's: they carry
         // the `emit_cpi!` events that tests read back.
         let sim = self.ctx.banks_client.simulate_transaction(tx.clone()).await?;
+        let details = sim.simulation_details.unwrap_or_else(|| panic!("no simulation details: {:?}", sim.result));
+        if let Some(Err(err)) = sim.result {
+            // Like a cluster's preflight: the error comes back with the program's logs.
+            return Err(BanksClientError::SimulationError { err, logs: details.logs, units_consumed: 0, return_data: None });
+        }
         self.ctx.banks_client.process_transaction(tx).await?;
-        let inner = sim.simulation_details.and_then(|d| d.inner_instructions).unwrap_or_default();
+        let inner = details.inner_instructions.unwrap_or_default();
         let keys = &sim_keys(ixs, &payer.pubkey());
         for group in inner {
             for i in group {
@@ -438,4 +443,12 @@ pub fn assert_anchor_err(r: TxResult, expected: anchor_lang::error::ErrorCode) {
 /// The account keys of a legacy message built from `ixs` with `payer` first, as compiled.
 fn sim_keys(ixs: &[Instruction], payer: &Pubkey) -> Vec<Pubkey> {
     solana_sdk::message::Message::new(ixs, Some(payer)).account_keys
+}
+
+/// The program logs of a failed transaction (empty if it did not fail in simulation).
+pub fn logs(r: &TxResult) -> Vec<String> {
+    match r {
+        Err(BanksClientError::SimulationError { logs, .. }) => logs.clone(),
+        _ => vec![],
+    }
 }

@@ -205,3 +205,20 @@ async fn idle_stakes_settle_without_payout() {
     assert!(!env.exists(&lp).await && !env.exists(&seller).await);
     env.assert_vault_books(&pool).await;
 }
+
+/// Program logs reach the transaction (not stdout): Anchor's error line names the error, which is
+/// what clients translate into typed errors.
+#[tokio::test]
+async fn errors_are_logged_with_name_and_number() {
+    let mut env = Env::with_pools(&["H100"], default_pool_params()).await;
+    let pool = pool_pda(&class("H100"));
+    let lp = env.user(1_000_000_000).await;
+    let (_, s) = env.stake_new_device(&lp, pool, StakeKind::Lp, T0 + 2 * HOUR).await;
+    let r = env.add_liquidity(&lp, pool, s, 1).await;
+    let logs = logs(&r);
+    assert!(logs.iter().any(|l| l == "Program log: Instruction: AddLiquidity"), "{logs:#?}");
+    assert!(
+        logs.iter().any(|l| l.starts_with("Program log: AnchorError") && l.contains("Error Code: SlippageExceeded. Error Number: 6011.")),
+        "{logs:#?}"
+    );
+}
