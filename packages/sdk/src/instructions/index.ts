@@ -1,0 +1,16 @@
+// One builder per program instruction: one object argument, every PDA derived here, accounts in
+// the IDL's order (checked against @pinfi/idl by test/instructions.test.ts).
+export * from "./common";
+export * from "./initializeProtocol";
+export * from "./updateProtocol";
+export * from "./markStakeFailed";
+export * from "./createPool";
+export * from "./registerDevice";
+export * from "./burnForCertificate";
+export * from "./createStake";
+export * from "./addLiquidity";
+export * from "./sellHours";
+export * from "./buyHours";
+export * from "./extendRental";
+export * from "./terminateRental";
+export * from "./settleStake";

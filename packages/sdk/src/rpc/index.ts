@@ -1,0 +1,16 @@
+export * from "./sendAndConfirm";
+export * from "./simulate";
+export * from "./method";
+export { initializeProtocol } from "./initializeProtocol";
+export { updateProtocol } from "./updateProtocol";
+export { markStakeFailed } from "./markStakeFailed";
+export { createPool } from "./createPool";
+export { registerDevice } from "./registerDevice";
+export { burnForCertificate } from "./burnForCertificate";
+export { createStake } from "./createStake";
+export { addLiquidity } from "./addLiquidity";
+export { sellHours } from "./sellHours";
+export { buyHours } from "./buyHours";
+export { extendRental } from "./extendRental";
+export { terminateRental } from "./terminateRental";
+export { settleStake } from "./settleStake";

@@ -1,0 +1,4 @@
+import { addLiquidity as ix, AddLiquidityArgs } from "../instructions/addLiquidity";
+import { forInstruction } from "./forInstruction";
+
+export const addLiquidity = forInstruction<AddLiquidityArgs>(ix, "owner");

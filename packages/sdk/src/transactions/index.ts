@@ -1,0 +1,15 @@
+export * from "./build";
+export * from "./forInstruction";
+export { initializeProtocol } from "./initializeProtocol";
+export { updateProtocol } from "./updateProtocol";
+export { markStakeFailed } from "./markStakeFailed";
+export { createPool } from "./createPool";
+export { registerDevice } from "./registerDevice";
+export { burnForCertificate } from "./burnForCertificate";
+export { createStake } from "./createStake";
+export { addLiquidity } from "./addLiquidity";
+export { sellHours } from "./sellHours";
+export { buyHours } from "./buyHours";
+export { extendRental } from "./extendRental";
+export { terminateRental } from "./terminateRental";
+export { settleStake } from "./settleStake";

@@ -1,0 +1,180 @@
+import { expect } from "chai";
+import { PublicKey, TransactionInstruction } from "@solana/web3.js";
+import { instructions as ix, pdas, PinfiSdkError, PROGRAM_ID } from "../src";
+import { coder, idl, camel } from "../src/idl";
+import { key } from "./helpers";
+import { BN } from "../src/anchor";
+import { SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/constants";
+
+const K = {
+  admin: key(1), utilityMint: key(2), creator: key(3), owner: key(4), deviceKey: key(5), pool: key(6), ownerTokens: key(7),
+  device: key(8), certificate: key(9), stake: key(10), buyer: key(11), buyerTokens: key(12), rental: key(13), newAdmin: key(14),
+};
+const poolParams = {
+  swapFeeBps: 30, minStakeSecs: 3600, maxStakeSecs: 7 * 86400, bucketSecs: 3600,
+  burnPerGpuHour: 10n, maintenancePerGpuHour: 5n, collateralBps: 10_000, referencePrice: 2_000_000n,
+};
+const protocolParams = { maxSwapFeeBps: 100, minBurnPerGpuHour: 1n, minCollateralBps: 5000 };
+const H100 = pdas.pool("H100")[0];
+
+// Every builder with arguments, and the address each IDL account name must get.
+const CASES: Record<string, { build: () => TransactionInstruction; expect: Record<string, PublicKey>; args: Record<string, unknown> }> = {
+  initialize_protocol: {
+    build: () => ix.initializeProtocol({ admin: K.admin, utilityMint: K.utilityMint, params: protocolParams }),
+    expect: { admin: K.admin, protocol: pdas.protocol()[0], utility_mint: K.utilityMint },
+    args: { params: { max_swap_fee_bps: 100, min_burn_per_gpu_hour: "1", min_collateral_bps: 5000 } },
+  },
+  update_protocol: {
+    build: () => ix.updateProtocol({ admin: K.admin, paused: true, newAdmin: K.newAdmin }),
+    expect: { admin: K.admin, protocol: pdas.protocol()[0] },
+    args: { args: { paused: true, params: null, new_admin: K.newAdmin.toBase58() } },
+  },
+  mark_stake_failed: {
+    build: () => ix.markStakeFailed({ admin: K.admin, pool: K.pool, stake: K.stake }),
+    expect: { admin: K.admin, protocol: pdas.protocol()[0], pool: K.pool, stake: K.stake },
+    args: {},
+  },
+  create_pool: {
+    build: () => ix.createPool({ creator: K.creator, utilityMint: K.utilityMint, gpuClass: "H100", params: poolParams }),
+    expect: { creator: K.creator, protocol: pdas.protocol()[0], pool: H100, vault: pdas.vault(H100)[0], utility_mint: K.utilityMint },
+    args: { gpu_class: [...pdas.gpuClassBytes("H100")], params: { swap_fee_bps: 30, reference_price: "2000000" } },
+  },
+  register_device: {
+    build: () => ix.registerDevice({ owner: K.owner, deviceKey: K.deviceKey, pool: K.pool, specsHash: new Uint8Array(32).fill(9) }),
+    expect: { owner: K.owner, device_key: K.deviceKey, protocol: pdas.protocol()[0], pool: K.pool, device: pdas.device(K.deviceKey)[0] },
+    args: { specs_hash: new Array(32).fill(9) },
+  },
+  burn_for_certificate: {
+    build: () => ix.burnForCertificate({ owner: K.owner, pool: K.pool, utilityMint: K.utilityMint, ownerTokens: K.ownerTokens, nonce: 5n, gpuSeconds: 7200 }),
+    expect: {
+      owner: K.owner, protocol: pdas.protocol()[0], pool: K.pool, utility_mint: K.utilityMint, owner_tokens: K.ownerTokens,
+      certificate: pdas.certificate(K.owner, K.pool, 5n)[0],
+    },
+    args: { nonce: "5", gpu_seconds: "7200" },
+  },
+  create_stake: {
+    build: () => ix.createStake({ owner: K.owner, pool: K.pool, device: K.device, deviceStakeCount: 3n, certificateNonce: 5n, ownerTokens: K.ownerTokens, kind: "seller", end: 1_700_003_600n }),
+    expect: {
+      owner: K.owner, protocol: pdas.protocol()[0], pool: K.pool, device: K.device, certificate: pdas.certificate(K.owner, K.pool, 5n)[0],
+      stake: pdas.stake(K.device, 3n)[0], owner_tokens: K.ownerTokens, vault: pdas.vault(K.pool)[0],
+    },
+    args: { kind: { Seller: {} }, end: "1700003600" },
+  },
+  add_liquidity: {
+    build: () => ix.addLiquidity({ owner: K.owner, pool: K.pool, stake: K.stake, ownerTokens: K.ownerTokens, maxTokensIn: 99n }),
+    expect: { owner: K.owner, protocol: pdas.protocol()[0], pool: K.pool, stake: K.stake, owner_tokens: K.ownerTokens, vault: pdas.vault(K.pool)[0] },
+    args: { max_tokens_in: "99" },
+  },
+  sell_hours: {
+    build: () => ix.sellHours({ owner: K.owner, pool: K.pool, stake: K.stake, ownerTokens: K.ownerTokens, utilityMint: K.utilityMint, hours: 3600n, minTokensOut: 1n }),
+    expect: {
+      owner: K.owner, protocol: pdas.protocol()[0], pool: K.pool, stake: K.stake, owner_tokens: K.ownerTokens, vault: pdas.vault(K.pool)[0],
+      utility_mint: K.utilityMint,
+    },
+    args: { hours: "3600", min_tokens_out: "1" },
+  },
+  buy_hours: {
+    build: () => ix.buyHours({ buyer: K.buyer, pool: K.pool, rentalId: 42n, buyerTokens: K.buyerTokens, utilityMint: K.utilityMint, tokensIn: 10n ** 18n, end: 1_700_007_200n, minHoursOut: 0n }),
+    expect: {
+      buyer: K.buyer, protocol: pdas.protocol()[0], pool: K.pool, rental: pdas.rental(K.pool, K.buyer, 42n)[0], buyer_tokens: K.buyerTokens,
+      vault: pdas.vault(K.pool)[0], utility_mint: K.utilityMint,
+    },
+    args: { rental_id: "42", tokens_in: "1000000000000000000", end: "1700007200", min_hours_out: "0" },
+  },
+  extend_rental: {
+    build: () => ix.extendRental({ buyer: K.buyer, pool: K.pool, rental: K.rental, buyerTokens: K.buyerTokens, utilityMint: K.utilityMint, newEnd: 1_700_010_800n, maxTokensIn: 5n }),
+    expect: {
+      buyer: K.buyer, protocol: pdas.protocol()[0], pool: K.pool, rental: K.rental, buyer_tokens: K.buyerTokens, vault: pdas.vault(K.pool)[0],
+      utility_mint: K.utilityMint,
+    },
+    args: { new_end: "1700010800", max_tokens_in: "5" },
+  },
+  terminate_rental: {
+    build: () => ix.terminateRental({ buyer: K.buyer, pool: K.pool, rental: K.rental, buyerTokens: K.buyerTokens, utilityMint: K.utilityMint, minTokensOut: 0 }),
+    expect: {
+      buyer: K.buyer, protocol: pdas.protocol()[0], pool: K.pool, rental: K.rental, buyer_tokens: K.buyerTokens, vault: pdas.vault(K.pool)[0],
+      utility_mint: K.utilityMint,
+    },
+    args: { min_tokens_out: "0" },
+  },
+  settle_stake: {
+    build: () => ix.settleStake({ pool: K.pool, stake: K.stake, owner: K.owner, ownerTokens: K.ownerTokens, utilityMint: K.utilityMint }),
+    expect: {
+      protocol: pdas.protocol()[0], pool: K.pool, stake: K.stake, owner: K.owner, owner_tokens: K.ownerTokens, vault: pdas.vault(K.pool)[0],
+      utility_mint: K.utilityMint,
+    },
+    args: {},
+  },
+};
+
+const FIXED: Record<string, PublicKey> = {
+  token_program: TOKEN_PROGRAM_ID,
+  system_program: SYSTEM_PROGRAM_ID,
+  event_authority: pdas.eventAuthority()[0],
+  program: PROGRAM_ID,
+};
+
+/** Decoded args with BN and PublicKey as strings, for comparison. */
+const jsonish = (v: any): any =>
+  BN.isBN(v)
+    ? v.toString()
+    : v instanceof PublicKey
+      ? v.toBase58()
+      : Array.isArray(v)
+        ? v.map(jsonish)
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonish(x)]))
+          : v;
+
+describe("instructions: builders against the IDL", () => {
+  it("there is one builder per IDL instruction", () => {
+    expect(Object.keys(CASES).sort()).to.deep.equal(idl.instructions.map((i) => i.name).sort());
+    for (const i of idl.instructions) expect((ix as any)[camel(i.name)], i.name).to.be.a("function");
+  });
+
+  for (const def of idl.instructions) {
+    it(`${def.name}: accounts in IDL order with its signer/writable flags, PDAs derived, data encoded`, () => {
+      const c = CASES[def.name];
+      const built = c.build();
+      expect(built.programId.equals(PROGRAM_ID)).to.equal(true);
+      expect(built.keys.map((k) => k.pubkey.toBase58()), "account count/order").to.have.lengthOf(def.accounts.length);
+      def.accounts.forEach((acc: any, i) => {
+        const k = built.keys[i];
+        const want = c.expect[acc.name] ?? FIXED[acc.name];
+        expect(want, `test has no address for ${def.name}.${acc.name}`).to.not.equal(undefined);
+        expect(k.pubkey.toBase58(), `${def.name}.${acc.name} address`).to.equal(want.toBase58());
+        expect(k.isSigner, `${def.name}.${acc.name} signer`).to.equal(!!acc.signer);
+        expect(k.isWritable, `${def.name}.${acc.name} writable`).to.equal(!!acc.writable);
+        if (acc.address) expect(k.pubkey.toBase58(), `${def.name}.${acc.name} fixed address`).to.equal(acc.address);
+      });
+      const decoded = coder.instruction.decode(built.data);
+      expect(decoded?.name).to.equal(def.name);
+      const data = jsonish(decoded!.data);
+      for (const [arg, value] of Object.entries(c.args)) {
+        if (value && typeof value === "object" && !Array.isArray(value)) expect(data[arg], arg).to.deep.include(value);
+        else expect(data[arg], arg).to.deep.equal(value);
+      }
+    });
+  }
+
+  it("derives the stake PDA from deviceStakeCount and takes an explicit certificate", () => {
+    const a = ix.createStake({ owner: K.owner, pool: K.pool, device: K.device, deviceStakeCount: 0, certificate: K.certificate, ownerTokens: K.ownerTokens, kind: "lp", end: 7200n });
+    expect(a.keys[4].pubkey.equals(K.certificate)).to.equal(true);
+    expect(a.keys[5].pubkey.equals(pdas.stake(K.device, 0n)[0])).to.equal(true);
+  });
+
+  it("uses another program id for the program, its PDAs and the event authority", () => {
+    const other = key(99);
+    const a = ix.addLiquidity({ owner: K.owner, pool: K.pool, stake: K.stake, ownerTokens: K.ownerTokens, maxTokensIn: 1n, programId: other });
+    expect(a.programId.equals(other)).to.equal(true);
+    expect(a.keys[1].pubkey.equals(pdas.protocol(other)[0])).to.equal(true);
+    expect(a.keys[a.keys.length - 2].pubkey.equals(pdas.eventAuthority(other)[0])).to.equal(true);
+    expect(a.keys[a.keys.length - 1].pubkey.equals(other)).to.equal(true);
+  });
+
+  it("refuses what it cannot encode, with typed errors", () => {
+    expect(() => ix.createPool({ creator: K.creator, utilityMint: K.utilityMint, gpuClass: "H100 SXM", params: poolParams })).to.throw(PinfiSdkError, /InvalidGpuClass/);
+    expect(() => ix.addLiquidity({ owner: K.owner, pool: K.pool, stake: K.stake, ownerTokens: K.ownerTokens, maxTokensIn: 2n ** 64n })).to.throw(PinfiSdkError, /cannot encode/);
+    expect(() => ix.addLiquidity({ owner: K.owner, pool: K.pool, stake: K.stake, ownerTokens: K.ownerTokens, maxTokensIn: -1n })).to.throw(PinfiSdkError);
+  });
+});
