@@ -29,5 +29,8 @@ node scripts/gen-idl.mjs --check
 step "golden vectors are reproducible (scripts/gen-golden.py)"
 python3 scripts/gen-golden.py --check
 
-step "TypeScript packages (turbo run build test)"
+step "localnet binary for the end-to-end suite"
+cargo build -p pinfi-localnet --bin localnet --locked
+
+step "TypeScript packages and end-to-end tests (turbo run build test)"
 npx turbo run build test --output-logs=full

@@ -1,6 +1,22 @@
-//! Native execution of the PinFi program inside solana-program-test.
+//! Native execution of the PinFi program inside solana-program-test, and the embedded localnet
+//! that serves it over Solana JSON-RPC + PubSub (`serve`, the `localnet` binary).
 use anchor_lang::solana_program::{account_info::AccountInfo, entrypoint::{ProcessInstruction, ProgramResult}, pubkey::Pubkey};
 use solana_program_test::{processor, ProgramTest};
+
+mod cheats;
+mod encode;
+pub mod engine;
+pub mod error;
+mod methods;
+mod params;
+pub mod rpc;
+mod server;
+mod ws;
+
+pub use server::{serve, Config, Running};
+
+/// What getVersion reports: the agave line the bank comes from.
+pub const SOLANA_VERSION: &str = "2.3.13";
 
 /// Anchor 0.31's `entry` ties the accounts slice to `'info`; program-test wants a fn that is
 /// generic over every lifetime. Same ABI, and program-test keeps the slice alive for the call.
