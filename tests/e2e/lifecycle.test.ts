@@ -77,6 +77,11 @@ describe("pool lifecycle through the SDK", function () {
     const p6 = quotes.spotPrice(p, t0 + 6n * HOUR);
     // P(τ) = P0 / (1 − τ/T): 24/18 of the start price.
     expect(p6.num * p0.den * 18n).to.equal(p0.num * p6.den * 24n);
+    // The on-chain view (return data through simulateTransaction) agrees with the SDK's math.
+    const snap = await rpc.poolSnapshot({ connection: w.connection, pool, feePayer: w.admin.publicKey });
+    expect(snap.at).to.equal(t0 + 6n * HOUR);
+    expect(snap.hours).to.equal(quotes.hourReserveAt(p, snap.at));
+    expect(snap.seq).to.equal(p.seq);
   });
 
   it("a seller sells hours: fee burned, collateral locked", async () => {

@@ -982,6 +982,30 @@ export type Pinfi = {
       "args": []
     },
     {
+      "name": "poolSnapshot",
+      "discriminator": [
+        144,
+        172,
+        189,
+        211,
+        101,
+        125,
+        190,
+        77
+      ],
+      "accounts": [
+        {
+          "name": "pool"
+        }
+      ],
+      "args": [],
+      "returns": {
+        "defined": {
+          "name": "poolSnapshot"
+        }
+      }
+    },
+    {
       "name": "registerDevice",
       "discriminator": [
         210,
@@ -2422,6 +2446,50 @@ export type Pinfi = {
             "name": "referencePrice",
             "docs": [
               "Price used while a side of the pool is empty, base units per GPU-hour."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolSnapshot",
+      "docs": [
+        "What a pool holds at this instant, decay applied: a read-only view (`.view()` in Anchor",
+        "clients, return data on chain) so dApps need not reimplement the reserve to show a price."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "at",
+            "docs": [
+              "Unix time of the snapshot (the Clock sysvar)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "hours",
+            "docs": [
+              "`H(at)`: GPU-seconds in the pool, rounded down."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "utilityReserve",
+            "docs": [
+              "`U`: utility tokens pricing those hours, base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "lpSupply",
+            "type": "u64"
+          },
+          {
+            "name": "seq",
+            "docs": [
+              "Event sequence number of the pool's latest change."
             ],
             "type": "u64"
           }

@@ -97,6 +97,11 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
     },
     args: { min_tokens_out: "0" },
   },
+  pool_snapshot: {
+    build: () => ix.poolSnapshot({ pool: K.pool }),
+    expect: { pool: K.pool },
+    args: {},
+  },
   settle_stake: {
     build: () => ix.settleStake({ pool: K.pool, stake: K.stake, owner: K.owner, ownerTokens: K.ownerTokens, utilityMint: K.utilityMint }),
     expect: {

@@ -74,6 +74,11 @@ pub mod pinfi {
         instructions::terminate_rental(ctx, min_tokens_out)
     }
 
+    // ── views ──────────────────────────────────────────────────────────────────────────────────
+    pub fn pool_snapshot(ctx: Context<ViewPool>) -> Result<PoolSnapshot> {
+        instructions::pool_snapshot(ctx)
+    }
+
     // ── cranks ─────────────────────────────────────────────────────────────────────────────────
     pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
         instructions::settle_stake(ctx)

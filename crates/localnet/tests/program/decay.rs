@@ -70,3 +70,18 @@ async fn feeless_buy_moves_price_by_square_of_reserve_ratio() {
     // (U1/H1)/(U0/H0) == (H0/H1)²  ⇔  U1·H0·H1² == U0·H1·H0²
     assert_eq!(u1 * h0 * h1 * h1, u0 * h1 * h0 * h0);
 }
+
+/// The `pool_snapshot` view returns the decayed reserve of this instant.
+#[tokio::test]
+async fn pool_snapshot_view_returns_the_decayed_reserve() {
+    let mut env = Env::with_pools(&["L40S"], default_pool_params()).await;
+    let pool = pool_pda(&class("L40S"));
+    let lp = env.user(1_000_000_000).await;
+    let (_, s) = env.stake_new_device(&lp, pool, StakeKind::Lp, T0 + 8 * HOUR).await;
+    env.add_liquidity(&lp, pool, s, u64::MAX).await.unwrap();
+    env.warp_to(T0 + 3 * HOUR + 17).await;
+    let snap = env.pool_snapshot(pool).await;
+    assert_eq!((snap.at, snap.hours), (T0 + 3 * HOUR + 17, (5 * HOUR - 17) as u64));
+    let p = env.pool(&pool).await;
+    assert_eq!((snap.utility_reserve, snap.lp_supply, snap.seq), (p.utility_reserve, p.lp_supply, p.seq));
+}

@@ -405,6 +405,19 @@ impl Env {
         self.send(&[ix(accounts, pinfi::instruction::SettleStake {})], &[]).await
     }
 
+    /// The `pool_snapshot` view: simulated, read back from the return data.
+    pub async fn pool_snapshot(&mut self, pool: Pubkey) -> pinfi::instructions::PoolSnapshot {
+        use anchor_lang::AnchorDeserialize;
+        let payer = self.ctx.payer.insecure_clone();
+        let blockhash = self.ctx.get_new_latest_blockhash().await.unwrap();
+        let view = ix(pinfi::accounts::ViewPool { pool }, pinfi::instruction::PoolSnapshot {});
+        let tx = Transaction::new_signed_with_payer(&[view], Some(&payer.pubkey()), &[&payer], blockhash);
+        let sim = self.ctx.banks_client.simulate_transaction(tx).await.unwrap();
+        let data = sim.simulation_details.and_then(|d| d.return_data).expect("return data");
+        assert_eq!(data.program_id, pinfi::ID);
+        pinfi::instructions::PoolSnapshot::try_from_slice(&data.data).unwrap()
+    }
+
     pub async fn mark_stake_failed(&mut self, signer: &Keypair, pool: Pubkey, stake: Pubkey) -> TxResult {
         let accounts = pinfi::accounts::MarkStakeFailed {
             admin: signer.pubkey(), protocol: protocol_pda(), pool, stake, event_authority: event_authority(), program: pinfi::ID,

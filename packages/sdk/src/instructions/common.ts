@@ -20,10 +20,11 @@ export const meta = (pubkey: PublicKey, flags: "" | "w" | "s" | "ws" = ""): Acco
 });
 
 /**
- * Encodes `name` (the IDL's snake_case name) with camelCase `args` and appends the two accounts
- * `#[event_cpi]` adds: the event authority PDA and the program itself.
+ * Encodes `name` (the IDL's snake_case name) with camelCase `args` and, for instructions that emit
+ * events (all but views), appends the two accounts `#[event_cpi]` adds: the event authority PDA
+ * and the program itself.
  */
-export function build(name: string, args: Record<string, unknown>, keys: AccountMeta[], programId = PROGRAM_ID): TransactionInstruction {
+export function build(name: string, args: Record<string, unknown>, keys: AccountMeta[], programId = PROGRAM_ID, eventCpi = true): TransactionInstruction {
   const ix = idl.instructions.find((i) => i.name === name);
   if (!ix) throw new Error(`instruction ${name} is not in the IDL`);
   let data: Buffer;
@@ -35,7 +36,7 @@ export function build(name: string, args: Record<string, unknown>, keys: Account
   }
   return new TransactionInstruction({
     programId,
-    keys: [...keys, meta(eventAuthority(programId)[0]), meta(programId)],
+    keys: eventCpi ? [...keys, meta(eventAuthority(programId)[0]), meta(programId)] : keys,
     data,
   });
 }

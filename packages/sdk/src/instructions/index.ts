@@ -14,3 +14,4 @@ export * from "./buyHours";
 export * from "./extendRental";
 export * from "./terminateRental";
 export * from "./settleStake";
+export * from "./poolSnapshot";

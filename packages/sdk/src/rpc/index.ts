@@ -14,3 +14,5 @@ export { buyHours } from "./buyHours";
 export { extendRental } from "./extendRental";
 export { terminateRental } from "./terminateRental";
 export { settleStake } from "./settleStake";
+export { poolSnapshot, returnDataOf } from "./poolSnapshot";
+export type { PoolSnapshot } from "./poolSnapshot";

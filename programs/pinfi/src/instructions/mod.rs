@@ -5,9 +5,11 @@ pub mod buyer;
 pub mod crank;
 pub mod miner;
 pub mod pool;
+pub mod view;
 
 pub use admin::*;
 pub use buyer::*;
 pub use crank::*;
 pub use miner::*;
 pub use pool::*;
+pub use view::*;

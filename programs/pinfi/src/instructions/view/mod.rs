@@ -1,0 +1,2 @@
+pub mod pool_snapshot;
+pub use pool_snapshot::*;
