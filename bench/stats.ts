@@ -66,7 +66,7 @@ export function latencySvg(title: string, series: readonly Series[], goalMs: num
   out.push(`<text transform="translate(16 ${top + ph / 2}) rotate(-90)" text-anchor="middle">transactions confirmed within</text>`);
   // Goal.
   out.push(`<line x1="${x(goalMs).toFixed(1)}" y1="${top}" x2="${x(goalMs).toFixed(1)}" y2="${top + ph}" stroke="#c00" stroke-dasharray="6 4"/>`);
-  out.push(`<text x="${(x(goalMs) + 4).toFixed(1)}" y="${top + 14}" fill="#c00">goal p50 &lt; ${goalMs} ms</text>`);
+  out.push(`<text x="${(x(goalMs) + 4).toFixed(1)}" y="${top + ph - 8}" fill="#c00">goal p50 &lt; ${goalMs} ms</text>`);
   // One CDF polyline per series.
   series.forEach((s, i) => {
     const sorted = [...s.values].sort((a, b) => a - b);

@@ -65,7 +65,7 @@ macro_rules! impl_safe_math {
         }
     )*};
 }
-impl_safe_math!(u32, u64, u128, i64, i128);
+impl_safe_math!(u16, u32, u64, u128, i64, i128);
 
 /// Narrowing conversion that reports where it failed.
 #[track_caller]

@@ -695,6 +695,108 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "expireChallenge",
+      "discriminator": [
+        73,
+        82,
+        20,
+        227,
+        216,
+        66,
+        58,
+        41
+      ],
+      "accounts": [
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "challenge.verifier",
+                "account": "challenge"
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "challenge",
+          "writable": true
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "extendRental",
       "discriminator": [
         247,
@@ -982,6 +1084,177 @@ export type Pinfi = {
       "args": []
     },
     {
+      "name": "openChallenge",
+      "discriminator": [
+        56,
+        176,
+        3,
+        12,
+        28,
+        205,
+        10,
+        5
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "device"
+          ]
+        },
+        {
+          "name": "device",
+          "writable": true,
+          "relations": [
+            "stake"
+          ]
+        },
+        {
+          "name": "stake"
+        },
+        {
+          "name": "challenge",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  104,
+                  97,
+                  108,
+                  108,
+                  101,
+                  110,
+                  103,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "device"
+              },
+              {
+                "kind": "account",
+                "path": "device.challenge_count",
+                "account": "device"
+              }
+            ]
+          }
+        },
+        {
+          "name": "slotHashes",
+          "address": "SysvarS1otHashes111111111111111111111111111"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "paramsId",
+          "type": "u16"
+        },
+        {
+          "name": "nonceCommit",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        }
+      ]
+    },
+    {
       "name": "poolSnapshot",
       "discriminator": [
         144,
@@ -1124,6 +1397,156 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "registerVerifier",
+      "discriminator": [
+        67,
+        234,
+        172,
+        169,
+        184,
+        188,
+        145,
+        156
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "verifier"
+              }
+            ]
+          }
+        },
+        {
+          "name": "authorityTokens",
+          "writable": true
+        },
+        {
+          "name": "utilityMint"
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "sellHours",
       "discriminator": [
         132,
@@ -1235,6 +1658,74 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "setDeviceEndpoint",
+      "discriminator": [
+        176,
+        110,
+        128,
+        60,
+        192,
+        218,
+        75,
+        67
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "device"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "device",
+          "writable": true
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "endpoint",
+          "type": "string"
+        }
+      ]
+    },
+    {
       "name": "settleStake",
       "discriminator": [
         89,
@@ -1335,6 +1826,231 @@ export type Pinfi = {
         }
       ],
       "args": []
+    },
+    {
+      "name": "slashVerifier",
+      "discriminator": [
+        133,
+        226,
+        237,
+        187,
+        178,
+        10,
+        116,
+        203
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "protocol"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "utilityMint",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "submitVerdict",
+      "discriminator": [
+        138,
+        102,
+        56,
+        22,
+        229,
+        130,
+        105,
+        118
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "device",
+          "writable": true
+        },
+        {
+          "name": "stake",
+          "writable": true
+        },
+        {
+          "name": "challenge",
+          "writable": true
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "verdictArgs"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "terminateRental",
@@ -1445,6 +2161,107 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "unbondVerifier",
+      "discriminator": [
+        41,
+        14,
+        107,
+        50,
+        13,
+        174,
+        80,
+        152
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "updateProtocol",
       "discriminator": [
         206,
@@ -1528,6 +2345,123 @@ export type Pinfi = {
           }
         }
       ]
+    },
+    {
+      "name": "withdrawVerifier",
+      "discriminator": [
+        53,
+        239,
+        50,
+        237,
+        236,
+        255,
+        93,
+        12
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "authorityTokens",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
     }
   ],
   "accounts": [
@@ -1542,6 +2476,19 @@ export type Pinfi = {
         123,
         60,
         37
+      ]
+    },
+    {
+      "name": "challenge",
+      "discriminator": [
+        119,
+        250,
+        161,
+        121,
+        119,
+        81,
+        22,
+        208
       ]
     },
     {
@@ -1608,6 +2555,19 @@ export type Pinfi = {
         112,
         149
       ]
+    },
+    {
+      "name": "verifier",
+      "discriminator": [
+        195,
+        177,
+        185,
+        71,
+        72,
+        61,
+        77,
+        112
+      ]
     }
   ],
   "events": [
@@ -1622,6 +2582,45 @@ export type Pinfi = {
         52,
         55,
         145
+      ]
+    },
+    {
+      "name": "challengeExpired",
+      "discriminator": [
+        8,
+        175,
+        9,
+        64,
+        0,
+        48,
+        124,
+        120
+      ]
+    },
+    {
+      "name": "challengeOpened",
+      "discriminator": [
+        42,
+        83,
+        165,
+        62,
+        80,
+        17,
+        63,
+        181
+      ]
+    },
+    {
+      "name": "deviceEndpointSet",
+      "discriminator": [
+        207,
+        207,
+        16,
+        76,
+        212,
+        58,
+        145,
+        222
       ]
     },
     {
@@ -1742,16 +2741,16 @@ export type Pinfi = {
       ]
     },
     {
-      "name": "stakeMarkedFailed",
+      "name": "stakeFailed",
       "discriminator": [
-        99,
-        10,
-        11,
-        148,
-        139,
-        140,
-        74,
-        91
+        230,
+        240,
+        55,
+        43,
+        41,
+        213,
+        116,
+        28
       ]
     },
     {
@@ -1765,6 +2764,84 @@ export type Pinfi = {
         65,
         236,
         232
+      ]
+    },
+    {
+      "name": "verdictPosted",
+      "discriminator": [
+        44,
+        223,
+        37,
+        191,
+        52,
+        84,
+        78,
+        6
+      ]
+    },
+    {
+      "name": "verificationParamsUpdated",
+      "discriminator": [
+        207,
+        2,
+        60,
+        242,
+        149,
+        208,
+        7,
+        197
+      ]
+    },
+    {
+      "name": "verifierRegistered",
+      "discriminator": [
+        203,
+        97,
+        26,
+        57,
+        161,
+        104,
+        177,
+        144
+      ]
+    },
+    {
+      "name": "verifierSlashed",
+      "discriminator": [
+        41,
+        11,
+        233,
+        16,
+        87,
+        34,
+        95,
+        136
+      ]
+    },
+    {
+      "name": "verifierUnbonding",
+      "discriminator": [
+        249,
+        160,
+        7,
+        121,
+        48,
+        120,
+        101,
+        139
+      ]
+    },
+    {
+      "name": "verifierWithdrawn",
+      "discriminator": [
+        124,
+        67,
+        43,
+        26,
+        154,
+        110,
+        133,
+        209
       ]
     }
   ],
@@ -1893,6 +2970,86 @@ export type Pinfi = {
       "code": 6024,
       "name": "alreadyFailed",
       "msg": "The stake is already marked failed"
+    },
+    {
+      "code": 6025,
+      "name": "verifierStakeTooLow",
+      "msg": "The verifier's stake is below the protocol minimum"
+    },
+    {
+      "code": 6026,
+      "name": "verifierInactive",
+      "msg": "The verifier is unbonding or suspended"
+    },
+    {
+      "code": 6027,
+      "name": "alreadyUnbonding",
+      "msg": "The verifier is already unbonding"
+    },
+    {
+      "code": 6028,
+      "name": "unbondingNotOver",
+      "msg": "The verifier's unbonding period has not passed (or unbonding never started)"
+    },
+    {
+      "code": 6029,
+      "name": "challengesPending",
+      "msg": "The verifier still has challenges without a verdict"
+    },
+    {
+      "code": 6030,
+      "name": "selfChallenge",
+      "msg": "A verifier may not challenge its own device"
+    },
+    {
+      "code": 6031,
+      "name": "stakeNotLive",
+      "msg": "The stake is not live (not started, ended or failed)"
+    },
+    {
+      "code": 6032,
+      "name": "challengeDecided",
+      "msg": "The challenge already has a verdict or has expired"
+    },
+    {
+      "code": 6033,
+      "name": "verdictWindowClosed",
+      "msg": "The verdict window of this challenge has closed"
+    },
+    {
+      "code": 6034,
+      "name": "verdictWindowOpen",
+      "msg": "The verdict window of this challenge is still open"
+    },
+    {
+      "code": 6035,
+      "name": "nonceMismatch",
+      "msg": "The revealed nonce does not hash to the committed one"
+    },
+    {
+      "code": 6036,
+      "name": "inconsistentVerdict",
+      "msg": "The outcome contradicts the posted timings (or is not a verdict)"
+    },
+    {
+      "code": 6037,
+      "name": "wrongVerifier",
+      "msg": "Signer is not the challenge's verifier"
+    },
+    {
+      "code": 6038,
+      "name": "endpointTooLong",
+      "msg": "The device endpoint is longer than 128 bytes"
+    },
+    {
+      "code": 6039,
+      "name": "invalidVerificationParams",
+      "msg": "A verification parameter is out of its allowed range"
+    },
+    {
+      "code": 6040,
+      "name": "slotHashesUnavailable",
+      "msg": "The SlotHashes sysvar holds no entry yet"
     }
   ],
   "types": [
@@ -1979,6 +3136,287 @@ export type Pinfi = {
       }
     },
     {
+      "name": "challenge",
+      "docs": [
+        "One challenge of one device. PDA `[\"challenge\", device, id]` with `id = device.challenge_count`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "docs": [
+              "The verifier's authority (signer of open and verdict)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "device",
+            "type": "pubkey"
+          },
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "paramsId",
+            "docs": [
+              "Row of the parameter table (`@pinfi/verifier` params) the prover must use."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "openedAt",
+            "type": "i64"
+          },
+          {
+            "name": "openedSlot",
+            "type": "u64"
+          },
+          {
+            "name": "slotHash",
+            "docs": [
+              "Most recent SlotHashes entry when the challenge opened: unknown to both sides beforehand."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "nonceCommit",
+            "docs": [
+              "SHA-256 of the verifier's nonce, committed before the slot hash existed."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "verdictDeadlineSlot",
+            "docs": [
+              "Last slot at which the verdict is accepted."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "outcome",
+            "type": {
+              "defined": {
+                "name": "challengeOutcome"
+              }
+            }
+          },
+          {
+            "name": "nonce",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "elapsedMs",
+            "type": "u32"
+          },
+          {
+            "name": "deadlineMs",
+            "type": "u32"
+          },
+          {
+            "name": "root",
+            "docs": [
+              "Transcript and walk Merkle roots the prover signed."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "walkRoot",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "evidenceHash",
+            "docs": [
+              "SHA-256 of the canonical evidence bundle kept by the verifier."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "decidedAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "challengeExpired",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "challenge",
+            "type": "pubkey"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "verifierStrikes",
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "challengeOpened",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "challenge",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "name": "device",
+            "type": "pubkey"
+          },
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "paramsId",
+            "type": "u16"
+          },
+          {
+            "name": "slotHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "nonceCommit",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "verdictDeadlineSlot",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "challengeOutcome",
+      "docs": [
+        "What a verifier found. `Pending` until the verdict; `Expired` when none came in time."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "pass"
+          },
+          {
+            "name": "late"
+          },
+          {
+            "name": "wrong"
+          },
+          {
+            "name": "noOpen"
+          },
+          {
+            "name": "noResponse"
+          },
+          {
+            "name": "expired"
+          }
+        ]
+      }
+    },
+    {
       "name": "device",
       "docs": [
         "A physical GPU registered to one pool. PDA `[\"device\", device_key]`: one account per key."
@@ -2043,6 +3481,44 @@ export type Pinfi = {
             "type": "u64"
           },
           {
+            "name": "endpoint",
+            "docs": [
+              "Where the miner agent answers challenges (HTTP URL); empty until set."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "challengeCount",
+            "docs": [
+              "Challenges ever opened; the next challenge's PDA index."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "passes",
+            "type": "u32"
+          },
+          {
+            "name": "strikes",
+            "type": "u32"
+          },
+          {
+            "name": "failures",
+            "type": "u32"
+          },
+          {
+            "name": "perfBps",
+            "docs": [
+              "Measured speed vs the class reference of the last pass or late verdict, basis points",
+              "(10_000 = reference or faster): `W / W_benchmark` of the PoW multiplier."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "lastVerdictAt",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -2050,6 +3526,30 @@ export type Pinfi = {
                 32
               ]
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "deviceEndpointSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "device",
+            "type": "pubkey"
+          },
+          {
+            "name": "endpoint",
+            "type": "string"
           }
         ]
       }
@@ -2078,6 +3578,26 @@ export type Pinfi = {
           {
             "name": "deviceKey",
             "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "failReason",
+      "docs": [
+        "Why a stake failed."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "admin"
+          },
+          {
+            "name": "wrongProof"
+          },
+          {
+            "name": "strikes"
           }
         ]
       }
@@ -2570,6 +4090,24 @@ export type Pinfi = {
             "type": "u64"
           },
           {
+            "name": "verification",
+            "docs": [
+              "Proof-of-compute rules."
+            ],
+            "type": {
+              "defined": {
+                "name": "verificationParams"
+              }
+            }
+          },
+          {
+            "name": "verifierCount",
+            "docs": [
+              "Verifiers registered so far."
+            ],
+            "type": "u32"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -2899,6 +4437,22 @@ export type Pinfi = {
             "type": "bool"
           },
           {
+            "name": "strikeLog",
+            "docs": [
+              "Recent proof-of-compute strikes (lateness, missing answers)."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "strikeRecord"
+                  }
+                },
+                4
+              ]
+            }
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -2963,24 +4517,7 @@ export type Pinfi = {
       }
     },
     {
-      "name": "stakeKind",
-      "docs": [
-        "Why a stake was opened; fixed for its life."
-      ],
-      "type": {
-        "kind": "enum",
-        "variants": [
-          {
-            "name": "lp"
-          },
-          {
-            "name": "seller"
-          }
-        ]
-      }
-    },
-    {
-      "name": "stakeMarkedFailed",
+      "name": "stakeFailed",
       "type": {
         "kind": "struct",
         "fields": [
@@ -2995,6 +4532,31 @@ export type Pinfi = {
           {
             "name": "stake",
             "type": "pubkey"
+          },
+          {
+            "name": "reason",
+            "type": {
+              "defined": {
+                "name": "failReason"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeKind",
+      "docs": [
+        "Why a stake was opened; fixed for its life."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "lp"
+          },
+          {
+            "name": "seller"
           }
         ]
       }
@@ -3050,6 +4612,25 @@ export type Pinfi = {
       }
     },
     {
+      "name": "strikeRecord",
+      "docs": [
+        "One strike against a stake: by whom, when."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "at",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
       "name": "updateProtocolArgs",
       "type": {
         "kind": "struct",
@@ -3075,6 +4656,394 @@ export type Pinfi = {
             "type": {
               "option": "pubkey"
             }
+          },
+          {
+            "name": "verification",
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "verificationParams"
+                }
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "verdictArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "outcome",
+            "type": {
+              "defined": {
+                "name": "challengeOutcome"
+              }
+            }
+          },
+          {
+            "name": "nonce",
+            "docs": [
+              "The nonce whose SHA-256 was committed at open."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "elapsedMs",
+            "docs": [
+              "Release of the seed → signed commitment, as the verifier measured it (RTT allowance included)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "deadlineMs",
+            "type": "u32"
+          },
+          {
+            "name": "root",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "walkRoot",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "evidenceHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "verdictPosted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "challenge",
+            "type": "pubkey"
+          },
+          {
+            "name": "device",
+            "type": "pubkey"
+          },
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "outcome",
+            "type": {
+              "defined": {
+                "name": "challengeOutcome"
+              }
+            }
+          },
+          {
+            "name": "elapsedMs",
+            "type": "u32"
+          },
+          {
+            "name": "deadlineMs",
+            "type": "u32"
+          },
+          {
+            "name": "evidenceHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "stakeFailed",
+            "docs": [
+              "The stake failed through this verdict (objective failure, or the strike that tipped it)."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "verificationParams",
+      "docs": [
+        "Proof-of-compute rules, set by the admin (`update_protocol`). Times in seconds unless named."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "minVerifierStake",
+            "docs": [
+              "Utility tokens (base units) a verifier must keep staked to open challenges."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unbondingSecs",
+            "docs": [
+              "Wait between `unbond_verifier` and `withdraw_verifier`, so a slash can still reach the stake."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "verdictWindowSlots",
+            "docs": [
+              "Slots after `open_challenge` within which the verdict must land."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "strikeWindowSecs",
+            "docs": [
+              "Strikes older than this no longer count towards failing a stake."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "strikesToFail",
+            "docs": [
+              "Strikes within the window that fail a stake…"
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "distinctVerifiersToFail",
+            "docs": [
+              "…provided they come from at least this many distinct verifiers."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "verifierStrikesToSuspend",
+            "docs": [
+              "Missed verdicts after which a verifier may no longer open challenges."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "verificationParamsUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "verificationParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "verifier",
+      "docs": [
+        "A staked verifier. PDA `[\"verifier\", authority]`; its stake sits in the token account PDA",
+        "`[\"verifier_vault\", verifier]`, owned by this account."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "vaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "staked",
+            "docs": [
+              "Base units staked (what the vault holds)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unbondingSince",
+            "docs": [
+              "When unbonding started; 0 while active."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "pending",
+            "docs": [
+              "Challenges opened and not yet decided or expired; withdrawal waits for 0."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "strikes",
+            "docs": [
+              "Verdicts that never came (expired challenges)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "opened",
+            "type": "u64"
+          },
+          {
+            "name": "verdicts",
+            "type": "u64"
+          },
+          {
+            "name": "slashed",
+            "docs": [
+              "Base units burned by slashes, in total."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "verifierRegistered",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "staked",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "verifierSlashed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "burned",
+            "type": "u64"
+          },
+          {
+            "name": "stakedAfter",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "verifierUnbonding",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "since",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "verifierWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
           }
         ]
       }

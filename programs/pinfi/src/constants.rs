@@ -7,6 +7,9 @@ pub const DEVICE_SEED: &[u8] = b"device";
 pub const CERTIFICATE_SEED: &[u8] = b"certificate";
 pub const STAKE_SEED: &[u8] = b"stake";
 pub const RENTAL_SEED: &[u8] = b"rental";
+pub const VERIFIER_SEED: &[u8] = b"verifier";
+pub const VERIFIER_VAULT_SEED: &[u8] = b"verifier_vault";
+pub const CHALLENGE_SEED: &[u8] = b"challenge";
 
 /// GPU class names ("H100", "RTX4090") are stored as 16 zero-padded ASCII bytes.
 pub const GPU_CLASS_LEN: usize = 16;

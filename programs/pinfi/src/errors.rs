@@ -55,6 +55,38 @@ pub enum PinfiError {
     VaultMismatch, // 0x1787 (6023)
     #[msg("The stake is already marked failed")]
     AlreadyFailed, // 0x1788 (6024)
+    #[msg("The verifier's stake is below the protocol minimum")]
+    VerifierStakeTooLow, // 0x1789 (6025)
+    #[msg("The verifier is unbonding or suspended")]
+    VerifierInactive, // 0x178a (6026)
+    #[msg("The verifier is already unbonding")]
+    AlreadyUnbonding, // 0x178b (6027)
+    #[msg("The verifier's unbonding period has not passed (or unbonding never started)")]
+    UnbondingNotOver, // 0x178c (6028)
+    #[msg("The verifier still has challenges without a verdict")]
+    ChallengesPending, // 0x178d (6029)
+    #[msg("A verifier may not challenge its own device")]
+    SelfChallenge, // 0x178e (6030)
+    #[msg("The stake is not live (not started, ended or failed)")]
+    StakeNotLive, // 0x178f (6031)
+    #[msg("The challenge already has a verdict or has expired")]
+    ChallengeDecided, // 0x1790 (6032)
+    #[msg("The verdict window of this challenge has closed")]
+    VerdictWindowClosed, // 0x1791 (6033)
+    #[msg("The verdict window of this challenge is still open")]
+    VerdictWindowOpen, // 0x1792 (6034)
+    #[msg("The revealed nonce does not hash to the committed one")]
+    NonceMismatch, // 0x1793 (6035)
+    #[msg("The outcome contradicts the posted timings (or is not a verdict)")]
+    InconsistentVerdict, // 0x1794 (6036)
+    #[msg("Signer is not the challenge's verifier")]
+    WrongVerifier, // 0x1795 (6037)
+    #[msg("The device endpoint is longer than 128 bytes")]
+    EndpointTooLong, // 0x1796 (6038)
+    #[msg("A verification parameter is out of its allowed range")]
+    InvalidVerificationParams, // 0x1797 (6039)
+    #[msg("The SlotHashes sysvar holds no entry yet")]
+    SlotHashesUnavailable, // 0x1798 (6040)
 }
 
 impl From<pinfi_math::Error> for PinfiError {

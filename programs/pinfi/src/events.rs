@@ -4,7 +4,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{PoolParams, ProtocolParams, StakeKind};
+use crate::state::{ChallengeOutcome, PoolParams, ProtocolParams, StakeKind, VerificationParams};
 
 #[event]
 pub struct ProtocolInitialized {
@@ -129,9 +129,105 @@ pub struct StakeSettled {
     pub utility_after: u64,
 }
 
+
+/// Why a stake failed.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailReason {
+    /// The protocol admin (interim authority, kept for emergencies).
+    Admin,
+    /// An objective proof-of-compute failure.
+    WrongProof,
+    /// Strikes from several verifiers within the strike window.
+    Strikes,
+}
+
 #[event]
-pub struct StakeMarkedFailed {
+pub struct StakeFailed {
     pub pool: Pubkey,
     pub seq: u64,
     pub stake: Pubkey,
+    pub reason: FailReason,
+}
+
+#[event]
+pub struct VerificationParamsUpdated {
+    pub seq: u64,
+    pub params: VerificationParams,
+}
+
+#[event]
+pub struct DeviceEndpointSet {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub device: Pubkey,
+    pub endpoint: String,
+}
+
+#[event]
+pub struct VerifierRegistered {
+    pub seq: u64,
+    pub verifier: Pubkey,
+    pub authority: Pubkey,
+    pub staked: u64,
+}
+
+#[event]
+pub struct VerifierUnbonding {
+    pub seq: u64,
+    pub verifier: Pubkey,
+    pub since: i64,
+}
+
+#[event]
+pub struct VerifierWithdrawn {
+    pub seq: u64,
+    pub verifier: Pubkey,
+    pub amount: u64,
+}
+
+#[event]
+pub struct VerifierSlashed {
+    pub seq: u64,
+    pub verifier: Pubkey,
+    pub burned: u64,
+    pub staked_after: u64,
+}
+
+#[event]
+pub struct ChallengeOpened {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub challenge: Pubkey,
+    pub id: u64,
+    pub device: Pubkey,
+    pub stake: Pubkey,
+    pub verifier: Pubkey,
+    pub params_id: u16,
+    pub slot_hash: [u8; 32],
+    pub nonce_commit: [u8; 32],
+    pub verdict_deadline_slot: u64,
+}
+
+#[event]
+pub struct VerdictPosted {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub challenge: Pubkey,
+    pub device: Pubkey,
+    pub stake: Pubkey,
+    pub outcome: ChallengeOutcome,
+    pub elapsed_ms: u32,
+    pub deadline_ms: u32,
+    pub evidence_hash: [u8; 32],
+    /// The stake failed through this verdict (objective failure, or the strike that tipped it).
+    pub stake_failed: bool,
+}
+
+#[event]
+pub struct ChallengeExpired {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub challenge: Pubkey,
+    pub verifier: Pubkey,
+    pub verifier_strikes: u16,
 }

@@ -10,6 +10,7 @@ pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
+pub mod manager;
 pub mod state;
 pub mod utils;
 
@@ -33,6 +34,10 @@ pub mod pinfi {
 
     pub fn mark_stake_failed(ctx: Context<MarkStakeFailed>) -> Result<()> {
         instructions::mark_stake_failed(ctx)
+    }
+
+    pub fn slash_verifier(ctx: Context<SlashVerifier>, amount: u64) -> Result<()> {
+        instructions::slash_verifier(ctx, amount)
     }
 
     // ── pools ──────────────────────────────────────────────────────────────────────────────────
@@ -59,6 +64,35 @@ pub mod pinfi {
 
     pub fn sell_hours(ctx: Context<SellHours>, hours: u64, min_tokens_out: u64) -> Result<()> {
         instructions::sell_hours(ctx, hours, min_tokens_out)
+    }
+
+    pub fn set_device_endpoint(ctx: Context<SetDeviceEndpoint>, endpoint: String) -> Result<()> {
+        instructions::set_device_endpoint(ctx, endpoint)
+    }
+
+    // ── verifiers (proof-of-compute) ───────────────────────────────────────────────────────────
+    pub fn register_verifier(ctx: Context<RegisterVerifier>, amount: u64) -> Result<()> {
+        instructions::register_verifier(ctx, amount)
+    }
+
+    pub fn unbond_verifier(ctx: Context<UnbondVerifier>) -> Result<()> {
+        instructions::unbond_verifier(ctx)
+    }
+
+    pub fn withdraw_verifier(ctx: Context<WithdrawVerifier>) -> Result<()> {
+        instructions::withdraw_verifier(ctx)
+    }
+
+    pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit: [u8; 32]) -> Result<()> {
+        instructions::open_challenge(ctx, params_id, nonce_commit)
+    }
+
+    pub fn submit_verdict(ctx: Context<SubmitVerdict>, args: VerdictArgs) -> Result<()> {
+        instructions::submit_verdict(ctx, args)
+    }
+
+    pub fn expire_challenge(ctx: Context<ExpireChallenge>) -> Result<()> {
+        instructions::expire_challenge(ctx)
     }
 
     // ── buyers ─────────────────────────────────────────────────────────────────────────────────

@@ -171,11 +171,12 @@ impl Env {
     pub fn pool_event_seqs(&self) -> Vec<(Pubkey, u64)> {
         use anchor_lang::Discriminator;
         use pinfi::events::*;
-        let pool_events: [&[u8]; 10] = [
+        let pool_events: [&[u8]; 14] = [
             PoolCreated::DISCRIMINATOR, DeviceRegistered::DISCRIMINATOR, CertificateBurned::DISCRIMINATOR,
             StakeCreated::DISCRIMINATOR, LiquidityAdded::DISCRIMINATOR, HoursSold::DISCRIMINATOR,
             HoursBought::DISCRIMINATOR, RentalTerminated::DISCRIMINATOR, StakeSettled::DISCRIMINATOR,
-            StakeMarkedFailed::DISCRIMINATOR,
+            StakeFailed::DISCRIMINATOR, DeviceEndpointSet::DISCRIMINATOR, ChallengeOpened::DISCRIMINATOR,
+            VerdictPosted::DISCRIMINATOR, ChallengeExpired::DISCRIMINATOR,
         ];
         self.events
             .iter()
@@ -281,7 +282,7 @@ impl Env {
 
     pub async fn set_paused(&mut self, paused: bool) -> TxResult {
         let admin = self.admin.insecure_clone();
-        self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None }).await
+        self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None }).await
     }
 
     pub async fn create_pool_with_mint(&mut self, creator: &User, gpu_class: [u8; 16], params: PoolParams, mint: Pubkey) -> TxResult {

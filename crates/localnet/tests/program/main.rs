@@ -4,7 +4,9 @@
 #![allow(deprecated)]
 
 mod harness;
+mod poc_harness;
 
 mod constraints;
 mod decay;
 mod lifecycle;
+mod verification;

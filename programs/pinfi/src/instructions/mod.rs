@@ -5,6 +5,7 @@ pub mod buyer;
 pub mod crank;
 pub mod miner;
 pub mod pool;
+pub mod verifier;
 pub mod view;
 
 pub use admin::*;
@@ -12,4 +13,5 @@ pub use buyer::*;
 pub use crank::*;
 pub use miner::*;
 pub use pool::*;
+pub use verifier::*;
 pub use view::*;

@@ -1,5 +1,8 @@
 use anchor_lang::prelude::*;
 
+/// Longest device endpoint URL, bytes.
+pub const DEVICE_ENDPOINT_LEN: usize = 128;
+
 /// A physical GPU registered to one pool. PDA `["device", device_key]`: one account per key.
 #[account]
 #[derive(InitSpace)]
@@ -18,5 +21,17 @@ pub struct Device {
     pub locked_until: i64,
     /// Stakes ever opened; the next stake's PDA index.
     pub stake_count: u64,
+    /// Where the miner agent answers challenges (HTTP URL); empty until set.
+    #[max_len(DEVICE_ENDPOINT_LEN)]
+    pub endpoint: String,
+    /// Challenges ever opened; the next challenge's PDA index.
+    pub challenge_count: u64,
+    pub passes: u32,
+    pub strikes: u32,
+    pub failures: u32,
+    /// Measured speed vs the class reference of the last pass or late verdict, basis points
+    /// (10_000 = reference or faster): `W / W_benchmark` of the PoW multiplier.
+    pub perf_bps: u16,
+    pub last_verdict_at: i64,
     pub reserved: [u8; 32],
 }

@@ -4,6 +4,7 @@ pub mod pool;
 pub mod protocol;
 pub mod rental;
 pub mod stake;
+pub mod verification;
 
 pub use certificate::*;
 pub use device::*;
@@ -11,3 +12,4 @@ pub use pool::*;
 pub use protocol::*;
 pub use rental::*;
 pub use stake::*;
+pub use verification::*;

@@ -1,5 +1,7 @@
 use anchor_lang::prelude::*;
 
+use super::VerificationParams;
+
 /// The singleton: who administers, which SPL mint is the utility token, guard rails for pools.
 /// PDA `["protocol"]`.
 #[account]
@@ -23,6 +25,10 @@ pub struct Protocol {
     pub pool_count: u32,
     /// Sequence number of protocol-level events (pool events have their own per pool).
     pub seq: u64,
+    /// Proof-of-compute rules.
+    pub verification: VerificationParams,
+    /// Verifiers registered so far.
+    pub verifier_count: u32,
     pub reserved: [u8; 64],
 }
 

@@ -1,5 +1,7 @@
 use anchor_lang::prelude::*;
 
+use super::{StrikeRecord, STRIKE_LOG};
+
 /// Why a stake was opened; fixed for its life.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub enum StakeKind {
@@ -39,5 +41,7 @@ pub struct Stake {
     pub lp_shares: u64,
     /// Set when verification failed: collateral and fee are forfeited at settlement.
     pub failed: bool,
+    /// Recent proof-of-compute strikes (lateness, missing answers).
+    pub strike_log: [StrikeRecord; STRIKE_LOG],
     pub reserved: [u8; 32],
 }

@@ -1,4 +1,5 @@
-//! Token movements of the pool vault. The pool PDA signs for the vault.
+//! Token movements of program-owned token accounts (pool vaults, verifier vaults); the owning
+//! PDA signs.
 
 use anchor_lang::prelude::*;
 use anchor_spl::token::{self, Burn, Mint, Token, TokenAccount, Transfer};
@@ -34,18 +35,7 @@ pub fn transfer_out<'info>(
     to: &Account<'info, TokenAccount>,
     amount: u64,
 ) -> Result<()> {
-    if amount == 0 {
-        return Ok(());
-    }
-    let seeds = pool.signer_seeds();
-    token::transfer(
-        CpiContext::new_with_signer(
-            token_program.to_account_info(),
-            Transfer { from: vault.to_account_info(), to: to.to_account_info(), authority: pool.to_account_info() },
-            &[&seeds],
-        ),
-        amount,
-    )
+    transfer_signed(token_program, vault, to, &pool.to_account_info(), &pool.signer_seeds(), amount)
 }
 
 /// Burns from the vault (swap fees, forfeited collateral), signed by the pool PDA.
@@ -56,15 +46,48 @@ pub fn burn_from_vault<'info>(
     mint: &Account<'info, Mint>,
     amount: u64,
 ) -> Result<()> {
+    burn_signed(token_program, vault, mint, &pool.to_account_info(), &pool.signer_seeds(), amount)
+}
+
+/// Any PDA-owned token account → `to`, signed with the owner PDA's seeds.
+pub fn transfer_signed<'info>(
+    token_program: &Program<'info, Token>,
+    from: &Account<'info, TokenAccount>,
+    to: &Account<'info, TokenAccount>,
+    authority: &AccountInfo<'info>,
+    seeds: &[&[u8]],
+    amount: u64,
+) -> Result<()> {
     if amount == 0 {
         return Ok(());
     }
-    let seeds = pool.signer_seeds();
+    token::transfer(
+        CpiContext::new_with_signer(
+            token_program.to_account_info(),
+            Transfer { from: from.to_account_info(), to: to.to_account_info(), authority: authority.clone() },
+            &[seeds],
+        ),
+        amount,
+    )
+}
+
+/// Burns from a PDA-owned token account, signed with the owner PDA's seeds.
+pub fn burn_signed<'info>(
+    token_program: &Program<'info, Token>,
+    from: &Account<'info, TokenAccount>,
+    mint: &Account<'info, Mint>,
+    authority: &AccountInfo<'info>,
+    seeds: &[&[u8]],
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
     token::burn(
         CpiContext::new_with_signer(
             token_program.to_account_info(),
-            Burn { mint: mint.to_account_info(), from: vault.to_account_info(), authority: pool.to_account_info() },
-            &[&seeds],
+            Burn { mint: mint.to_account_info(), from: from.to_account_info(), authority: authority.clone() },
+            &[seeds],
         ),
         amount,
     )

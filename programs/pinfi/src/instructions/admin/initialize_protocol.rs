@@ -4,7 +4,7 @@ use anchor_spl::token::Mint;
 use crate::constants::{ACCOUNT_VERSION, PROTOCOL_SEED};
 use crate::errors::PinfiError;
 use crate::events::ProtocolInitialized;
-use crate::state::{Protocol, ProtocolParams};
+use crate::state::{Protocol, ProtocolParams, VerificationParams};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -37,6 +37,8 @@ pub fn initialize_protocol(ctx: Context<InitializeProtocol>, params: ProtocolPar
         min_collateral_bps: params.min_collateral_bps,
         pool_count: 0,
         seq: 0,
+        verification: VerificationParams::DEFAULT,
+        verifier_count: 0,
         reserved: [0; 64],
     });
     let seq = protocol.next_seq();

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::PROTOCOL_SEED;
 use crate::errors::PinfiError;
-use crate::events::StakeMarkedFailed;
+use crate::events::{FailReason, StakeFailed};
 use crate::state::{Pool, Protocol, Stake};
 
 /// Interim authority: the protocol admin marks a stake failed. The proof-of-compute work replaces
@@ -25,6 +25,6 @@ pub fn mark_stake_failed(ctx: Context<MarkStakeFailed>) -> Result<()> {
     stake.failed = true;
     let pool = &mut ctx.accounts.pool;
     let seq = pool.next_seq();
-    emit_cpi!(StakeMarkedFailed { pool: pool.key(), seq, stake: stake.key() });
+    emit_cpi!(StakeFailed { pool: pool.key(), seq, stake: stake.key(), reason: FailReason::Admin });
     Ok(())
 }

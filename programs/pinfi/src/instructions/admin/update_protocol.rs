@@ -2,15 +2,16 @@ use anchor_lang::prelude::*;
 
 use crate::constants::PROTOCOL_SEED;
 use crate::errors::PinfiError;
-use crate::events::ProtocolUpdated;
+use crate::events::{ProtocolUpdated, VerificationParamsUpdated};
 use crate::instructions::admin::initialize_protocol::check_protocol_params;
-use crate::state::{Protocol, ProtocolParams};
+use crate::state::{Protocol, ProtocolParams, VerificationParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug)]
 pub struct UpdateProtocolArgs {
     pub paused: Option<bool>,
     pub params: Option<ProtocolParams>,
     pub new_admin: Option<Pubkey>,
+    pub verification: Option<VerificationParams>,
 }
 
 #[event_cpi]
@@ -35,6 +36,12 @@ pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -
     if let Some(admin) = args.new_admin {
         protocol.admin = admin;
     }
+    if let Some(v) = args.verification {
+        check_verification_params(&v)?;
+        protocol.verification = v;
+        let seq = protocol.next_seq();
+        emit_cpi!(VerificationParamsUpdated { seq, params: v });
+    }
     let seq = protocol.next_seq();
     let params = ProtocolParams {
         max_swap_fee_bps: protocol.max_swap_fee_bps,
@@ -42,5 +49,19 @@ pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -
         min_collateral_bps: protocol.min_collateral_bps,
     };
     emit_cpi!(ProtocolUpdated { seq, paused: protocol.paused, params });
+    Ok(())
+}
+
+fn check_verification_params(v: &VerificationParams) -> Result<()> {
+    require!(
+        v.verdict_window_slots > 0
+            && v.strike_window_secs > 0
+            && v.strikes_to_fail >= 1
+            && v.distinct_verifiers_to_fail >= 2
+            && v.distinct_verifiers_to_fail as usize <= crate::state::STRIKE_LOG
+            && v.strikes_to_fail as usize <= crate::state::STRIKE_LOG
+            && v.verifier_strikes_to_suspend >= 1,
+        PinfiError::InvalidVerificationParams
+    );
     Ok(())
 }

@@ -78,6 +78,7 @@ pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Res
         tokens: 0,
         lp_shares: 0,
         failed: false,
+        strike_log: Default::default(),
         reserved: [0; 32],
     });
     check_vault(&mut ctx.accounts.vault, pool)?;

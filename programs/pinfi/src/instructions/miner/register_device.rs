@@ -2,6 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, DEVICE_SEED, PROTOCOL_SEED};
 use crate::events::DeviceRegistered;
+use crate::manager::verification::PERF_ONE_BPS;
 use crate::state::{Device, Pool, Protocol};
 use crate::utils::validate::{not_paused, now};
 
@@ -35,6 +36,13 @@ pub fn register_device(ctx: Context<RegisterDevice>, specs_hash: [u8; 32]) -> Re
         registered_at: now()?,
         locked_until: 0,
         stake_count: 0,
+        endpoint: String::new(),
+        challenge_count: 0,
+        passes: 0,
+        strikes: 0,
+        failures: 0,
+        perf_bps: PERF_ONE_BPS,
+        last_verdict_at: 0,
         reserved: [0; 32],
     });
     let seq = pool.next_seq();

@@ -1,0 +1,3 @@
+//! Pure state transitions of the program's non-pool rules (Orca's `manager/`): no accounts, no
+//! CPIs, unit-tested directly. Pool math lives in `pinfi_math`.
+pub mod verification;
