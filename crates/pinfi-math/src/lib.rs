@@ -2,11 +2,14 @@
 //! and off-chain tools share it, and the TypeScript SDK mirrors it bit for bit (golden vectors).
 #![forbid(unsafe_code)]
 
+pub mod census;
 pub mod checked;
 pub mod curve;
 pub mod decay;
+pub mod emission;
 pub mod error;
 pub mod fixed;
+pub mod pocps;
 pub mod pool;
 pub mod reserve;
 pub mod units;
