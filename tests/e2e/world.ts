@@ -84,6 +84,16 @@ export class World {
   async warpTo(ts: bigint): Promise<void> {
     await this.call("surfnet_timeTravel", [{ absoluteTimestamp: Number(ts) }]);
   }
+
+  async slot(): Promise<bigint> {
+    const clock = await this.call<{ slot: number }>("pinfi_getClock");
+    return BigInt(clock.slot);
+  }
+
+  /** Moves the bank `n` slots on (SlotHashes gains entries, verdict windows pass); the unix time stays. */
+  async advanceSlots(n: bigint): Promise<void> {
+    await this.call("surfnet_timeTravel", [{ absoluteSlot: Number((await this.slot()) + n) }]);
+  }
 }
 
 export async function airdrop(connection: Connection, to: PublicKey, sol = 10): Promise<void> {

@@ -400,6 +400,584 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "claimRewards",
+      "discriminator": [
+        4,
+        144,
+        132,
+        71,
+        116,
+        23,
+        151,
+        80
+      ],
+      "accounts": [
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "stake",
+            "fromEpoch",
+            "toEpoch"
+          ]
+        },
+        {
+          "name": "device",
+          "writable": true
+        },
+        {
+          "name": "stake",
+          "writable": true
+        },
+        {
+          "name": "ownerTokens",
+          "writable": true
+        },
+        {
+          "name": "fromEpoch"
+        },
+        {
+          "name": "toEpoch"
+        },
+        {
+          "name": "rewardsVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  119,
+                  97,
+                  114,
+                  100,
+                  115,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "utilityMint",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "closeEpoch",
+      "discriminator": [
+        13,
+        87,
+        7,
+        133,
+        109,
+        14,
+        83,
+        25
+      ],
+      "accounts": [
+        {
+          "name": "cranker",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "epoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "index"
+              }
+            ]
+          }
+        },
+        {
+          "name": "utilityMint",
+          "writable": true
+        },
+        {
+          "name": "rewardsVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  119,
+                  97,
+                  114,
+                  100,
+                  115,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "foundation",
+          "writable": true
+        },
+        {
+          "name": "team",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "index",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "closePoolEpoch",
+      "discriminator": [
+        252,
+        255,
+        73,
+        136,
+        115,
+        50,
+        118,
+        200
+      ],
+      "accounts": [
+        {
+          "name": "cranker",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "epoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "index"
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "poolEpoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  111,
+                  111,
+                  108,
+                  95,
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "arg",
+                "path": "index"
+              }
+            ]
+          }
+        },
+        {
+          "name": "utilityMint",
+          "writable": true
+        },
+        {
+          "name": "rewardsVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  119,
+                  97,
+                  114,
+                  100,
+                  115,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "index",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "configureEmission",
+      "discriminator": [
+        174,
+        156,
+        142,
+        53,
+        48,
+        5,
+        162,
+        69
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "protocol"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "utilityMint"
+        },
+        {
+          "name": "rewardsVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  119,
+                  97,
+                  114,
+                  100,
+                  115,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "foundation"
+        },
+        {
+          "name": "team"
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "emissionParams"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "createPool",
       "discriminator": [
         233,
@@ -1726,6 +2304,91 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "setPoolWeight",
+      "discriminator": [
+        223,
+        113,
+        222,
+        126,
+        27,
+        80,
+        95,
+        143
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "protocol"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "weight",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "settleStake",
       "discriminator": [
         89,
@@ -2505,6 +3168,19 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "epoch",
+      "discriminator": [
+        93,
+        83,
+        120,
+        89,
+        151,
+        138,
+        152,
+        108
+      ]
+    },
+    {
       "name": "pool",
       "discriminator": [
         241,
@@ -2515,6 +3191,19 @@ export type Pinfi = {
         177,
         109,
         188
+      ]
+    },
+    {
+      "name": "poolEpoch",
+      "discriminator": [
+        171,
+        3,
+        185,
+        186,
+        184,
+        172,
+        213,
+        95
       ]
     },
     {
@@ -2637,6 +3326,32 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "emissionConfigured",
+      "discriminator": [
+        252,
+        210,
+        84,
+        138,
+        196,
+        131,
+        80,
+        241
+      ]
+    },
+    {
+      "name": "epochClosed",
+      "discriminator": [
+        21,
+        4,
+        48,
+        56,
+        29,
+        169,
+        77,
+        42
+      ]
+    },
+    {
       "name": "hoursBought",
       "discriminator": [
         92,
@@ -2689,6 +3404,32 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "poolEpochClosed",
+      "discriminator": [
+        104,
+        12,
+        9,
+        108,
+        220,
+        43,
+        163,
+        126
+      ]
+    },
+    {
+      "name": "poolWeightSet",
+      "discriminator": [
+        192,
+        191,
+        0,
+        45,
+        30,
+        248,
+        132,
+        148
+      ]
+    },
+    {
       "name": "protocolInitialized",
       "discriminator": [
         173,
@@ -2725,6 +3466,19 @@ export type Pinfi = {
         63,
         14,
         185
+      ]
+    },
+    {
+      "name": "rewardsClaimed",
+      "discriminator": [
+        75,
+        98,
+        88,
+        18,
+        219,
+        112,
+        88,
+        121
       ]
     },
     {
@@ -3050,6 +3804,46 @@ export type Pinfi = {
       "code": 6040,
       "name": "slotHashesUnavailable",
       "msg": "The SlotHashes sysvar holds no entry yet"
+    },
+    {
+      "code": 6041,
+      "name": "emissionAlreadyConfigured",
+      "msg": "Emission is already configured; its schedule cannot change"
+    },
+    {
+      "code": 6042,
+      "name": "emissionNotConfigured",
+      "msg": "Emission is not configured"
+    },
+    {
+      "code": 6043,
+      "name": "invalidEmissionParams",
+      "msg": "An emission parameter is out of its allowed range"
+    },
+    {
+      "code": 6044,
+      "name": "mintAuthorityNotProtocol",
+      "msg": "The utility mint's authority must be the protocol PDA to emit rewards"
+    },
+    {
+      "code": 6045,
+      "name": "epochNotOver",
+      "msg": "The epoch has not ended yet"
+    },
+    {
+      "code": 6046,
+      "name": "wrongEpoch",
+      "msg": "Epochs close in order: this is not the next epoch to close"
+    },
+    {
+      "code": 6047,
+      "name": "wrongPoolEpoch",
+      "msg": "The pool-epoch accounts do not cover the stake's claim window"
+    },
+    {
+      "code": 6048,
+      "name": "rewardsUnclaimed",
+      "msg": "Claim the stake's rewards up to its end before settling"
     }
   ],
   "types": [
@@ -3098,6 +3892,33 @@ export type Pinfi = {
           },
           {
             "name": "createdAt",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "censusState",
+      "docs": [
+        "Stored form of `pinfi_math::census::Census`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "active",
+            "type": "u64"
+          },
+          {
+            "name": "inEpoch",
+            "type": "u64"
+          },
+          {
+            "name": "epoch",
+            "type": "u64"
+          },
+          {
+            "name": "cursor",
             "type": "i64"
           }
         ]
@@ -3519,6 +4340,13 @@ export type Pinfi = {
             "type": "i64"
           },
           {
+            "name": "rewardsEarned",
+            "docs": [
+              "Block rewards ever paid to the device's stakes (`C_minted` of the PoL multiplier)."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -3578,6 +4406,228 @@ export type Pinfi = {
           {
             "name": "deviceKey",
             "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emissionConfigured",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "emissionParams"
+              }
+            }
+          },
+          {
+            "name": "rewardsVault",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emissionParams",
+      "docs": [
+        "Block-reward emission (protocol-notes §5), configured once by the admin. `epoch_secs == 0`",
+        "means not configured: no epochs, no rewards, settlement needs no claim."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "genesis",
+            "docs": [
+              "Start of epoch 0; not in the past when configured."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "epochSecs",
+            "docs": [
+              "One day on mainnet, seconds in tests."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "perDay",
+            "docs": [
+              "Base units per day before the first halving (100,000 tokens)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "halvingSecs",
+            "docs": [
+              "365 days."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxSupply",
+            "docs": [
+              "Hard cap of everything ever emitted (73,000,000 tokens)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minersBps",
+            "docs": [
+              "7_000: the miners' share, spread over pools by weight."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "foundationBps",
+            "docs": [
+              "2_000 to `foundation`; the team's 10 % is the rest."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "potRampSecs",
+            "docs": [
+              "T0 of the PoT multiplier (30 days)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "foundation",
+            "docs": [
+              "Token accounts (utility mint) receiving the foundation and team shares."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "team",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "epoch",
+      "docs": [
+        "A closed epoch: what was minted and how much of the miners' share pools have taken.",
+        "PDA `[\"epoch\", index]`; its existence is the proof that the epoch closed once."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "index",
+            "type": "u64"
+          },
+          {
+            "name": "start",
+            "type": "i64"
+          },
+          {
+            "name": "end",
+            "type": "i64"
+          },
+          {
+            "name": "minted",
+            "type": "u64"
+          },
+          {
+            "name": "miners",
+            "type": "u64"
+          },
+          {
+            "name": "foundation",
+            "type": "u64"
+          },
+          {
+            "name": "team",
+            "type": "u64"
+          },
+          {
+            "name": "totalWeight",
+            "docs": [
+              "Σ pool weights when the epoch closed; each pool's share is `miners × weight / total`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "assigned",
+            "docs": [
+              "Miners' tokens assigned to pools so far (never more than `miners`)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "poolsClosed",
+            "type": "u32"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "epochClosed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "index",
+            "type": "u64"
+          },
+          {
+            "name": "start",
+            "type": "i64"
+          },
+          {
+            "name": "end",
+            "type": "i64"
+          },
+          {
+            "name": "minted",
+            "type": "u64"
+          },
+          {
+            "name": "miners",
+            "type": "u64"
+          },
+          {
+            "name": "foundation",
+            "type": "u64"
+          },
+          {
+            "name": "team",
+            "type": "u64"
+          },
+          {
+            "name": "emittedTotal",
+            "type": "u64"
           }
         ]
       }
@@ -3845,6 +4895,51 @@ export type Pinfi = {
             "type": "u64"
           },
           {
+            "name": "weight",
+            "docs": [
+              "Share of the miners' emission, relative to the other pools; set by the admin. 0 (the",
+              "default) earns nothing, so a permissionless pool cannot farm rewards until governed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextEpoch",
+            "docs": [
+              "The next epoch this pool closes (`close_pool_epoch`), in order."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "accReward",
+            "docs": [
+              "Standard reward per device-second accumulated up to the end of the last closed epoch,",
+              "Q64.64, wrapping (see `PoolEpoch`)."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "census",
+            "docs": [
+              "Devices staked over time (see `pinfi_math::census`)."
+            ],
+            "type": {
+              "defined": {
+                "name": "censusState"
+              }
+            }
+          },
+          {
+            "name": "rewardsPaid",
+            "docs": [
+              "Rewards paid to stakes and burned by multipliers or failures, base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rewardsBurned",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -3862,6 +4957,30 @@ export type Pinfi = {
               "array": [
                 "u128",
                 256
+              ]
+            }
+          },
+          {
+            "name": "stakeEnds",
+            "docs": [
+              "Stakes ending at each bucket boundary (the census's scheduled decrements)."
+            ],
+            "type": {
+              "array": [
+                "u32",
+                256
+              ]
+            }
+          },
+          {
+            "name": "epochDeviceSeconds",
+            "docs": [
+              "Device-seconds of recently finished epochs, at `epoch % EPOCH_RING`."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                32
               ]
             }
           }
@@ -3901,6 +5020,120 @@ export type Pinfi = {
                 "name": "poolParams"
               }
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolEpoch",
+      "docs": [
+        "One pool's part of one epoch. `reward(t) = acc_start + rho × (t − start)` is the standard",
+        "reward per device-second accumulated since the pool's first epoch, Q64.64, wrapping (only",
+        "differences are used, Uniswap/Orca growth style). PDA `[\"pool_epoch\", pool, index]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "index",
+            "type": "u64"
+          },
+          {
+            "name": "start",
+            "type": "i64"
+          },
+          {
+            "name": "end",
+            "type": "i64"
+          },
+          {
+            "name": "share",
+            "docs": [
+              "Miners' tokens this pool received for the epoch."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "deviceSeconds",
+            "docs": [
+              "Device-seconds staked in the pool during the epoch."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rho",
+            "docs": [
+              "Q64.64 tokens per device-second."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "accStart",
+            "type": "u128"
+          },
+          {
+            "name": "burned",
+            "docs": [
+              "Share burned because nobody was staked (or the census ring no longer held the epoch)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                16
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolEpochClosed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "index",
+            "type": "u64"
+          },
+          {
+            "name": "share",
+            "type": "u64"
+          },
+          {
+            "name": "deviceSeconds",
+            "type": "u64"
+          },
+          {
+            "name": "rho",
+            "type": "u128"
+          },
+          {
+            "name": "burned",
+            "type": "u64"
           }
         ]
       }
@@ -4017,6 +5250,30 @@ export type Pinfi = {
       }
     },
     {
+      "name": "poolWeightSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "weight",
+            "type": "u64"
+          },
+          {
+            "name": "totalWeight",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "protocol",
       "docs": [
         "The singleton: who administers, which SPL mint is the utility token, guard rails for pools.",
@@ -4106,6 +5363,42 @@ export type Pinfi = {
               "Verifiers registered so far."
             ],
             "type": "u32"
+          },
+          {
+            "name": "emission",
+            "docs": [
+              "Block rewards; unset until `configure_emission`."
+            ],
+            "type": {
+              "defined": {
+                "name": "emissionParams"
+              }
+            }
+          },
+          {
+            "name": "emitted",
+            "docs": [
+              "Everything minted by epochs so far, base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextEpoch",
+            "docs": [
+              "The next epoch to close; epochs close in order."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalWeight",
+            "docs": [
+              "Σ of pool weights."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rewardsVaultBump",
+            "type": "u8"
           },
           {
             "name": "reserved",
@@ -4335,6 +5628,53 @@ export type Pinfi = {
       }
     },
     {
+      "name": "rewardsClaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "from",
+            "type": "i64"
+          },
+          {
+            "name": "to",
+            "type": "i64"
+          },
+          {
+            "name": "standard",
+            "type": "u64"
+          },
+          {
+            "name": "multiplier",
+            "docs": [
+              "PoT × PoL × PoW, Q32.32 (0 for a failed stake)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "paid",
+            "type": "u64"
+          },
+          {
+            "name": "burned",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "stake",
       "docs": [
         "The st-token: non-transferable (a PDA, not a token), bound to one device and a window.",
@@ -4451,6 +5791,21 @@ export type Pinfi = {
                 4
               ]
             }
+          },
+          {
+            "name": "rewardsCursor",
+            "docs": [
+              "Rewards are claimed up to this instant."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "rewardsPaid",
+            "type": "u64"
+          },
+          {
+            "name": "rewardsBurned",
+            "type": "u64"
           },
           {
             "name": "reserved",

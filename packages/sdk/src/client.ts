@@ -55,6 +55,9 @@ export class PinfiClient {
   fetchStake = (address: PublicKey) => accounts.fetchStake(this.connection, address, this.opts);
   fetchRental = (address: PublicKey) => accounts.fetchRental(this.connection, address, this.opts);
   fetchCertificate = (address: PublicKey) => accounts.fetchBurnCertificate(this.connection, address, this.opts);
+  /** A verifier by its authority (the key that signs for it). */
+  fetchVerifier = (authority: PublicKey) => accounts.fetchVerifierByAuthority(this.connection, authority, this.opts);
+  fetchChallenge = (address: PublicKey) => accounts.fetchChallenge(this.connection, address, this.opts);
 
   /** The owner's associated token account of `mint` (the usual `ownerTokens`/`buyerTokens`). */
   tokenAccount = (owner: PublicKey, mint: PublicKey) =>

@@ -1,5 +1,5 @@
 // Mirrors programs/pinfi/src/constants.rs (one name per concept) and re-exports the math units.
-import { PublicKey } from "@solana/web3.js";
+import { PublicKey, SYSVAR_SLOT_HASHES_PUBKEY } from "@solana/web3.js";
 import { IDL, PROGRAM_ID as PROGRAM_ID_BASE58 } from "@pinfi/idl";
 
 export const PROGRAM_ID = new PublicKey(PROGRAM_ID_BASE58);
@@ -12,6 +12,9 @@ export const DEVICE_SEED = Buffer.from("device");
 export const CERTIFICATE_SEED = Buffer.from("certificate");
 export const STAKE_SEED = Buffer.from("stake");
 export const RENTAL_SEED = Buffer.from("rental");
+export const VERIFIER_SEED = Buffer.from("verifier");
+export const VERIFIER_VAULT_SEED = Buffer.from("verifier_vault");
+export const CHALLENGE_SEED = Buffer.from("challenge");
 /** Seed of Anchor's `#[event_cpi]` authority PDA. */
 export const EVENT_AUTHORITY_SEED = Buffer.from("__event_authority");
 
@@ -19,6 +22,10 @@ export const EVENT_AUTHORITY_SEED = Buffer.from("__event_authority");
 export const GPU_CLASS_LEN = 16;
 /** Layout version written into every account. */
 export const ACCOUNT_VERSION = 0;
+/** Longest device endpoint URL, UTF-8 bytes (`DEVICE_ENDPOINT_LEN` of state/device.rs). */
+export const DEVICE_ENDPOINT_LEN = 128;
+/** Strikes a stake remembers (`STRIKE_LOG` of state/verification.rs). */
+export const STRIKE_LOG = 4;
 
 /** Anchor's `EVENT_IX_TAG` (0x1d9acb512ea545e4) as little-endian bytes: prefix of emit_cpi! data. */
 export const EVENT_IX_TAG = Buffer.from([0xe4, 0x45, 0xa5, 0x2e, 0x51, 0xcb, 0x9a, 0x1d]);
@@ -26,6 +33,8 @@ export const EVENT_IX_TAG = Buffer.from([0xe4, 0x45, 0xa5, 0x2e, 0x51, 0xcb, 0x9
 export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
 export const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey("ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL");
 export const SYSTEM_PROGRAM_ID = new PublicKey("11111111111111111111111111111111");
+/** The SlotHashes sysvar `open_challenge` reads its seed from. */
+export { SYSVAR_SLOT_HASHES_PUBKEY };
 
 /** Solana's per-transaction compute ceiling. */
 export const MAX_COMPUTE_UNITS = 1_400_000;

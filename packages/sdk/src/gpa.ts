@@ -5,7 +5,7 @@ import { bs58 } from "./anchor";
 import { idl, snake } from "./idl";
 import { PROGRAM_ID } from "./constants";
 import { AccountName, decodeAccount } from "./accounts/decode";
-import type { BurnCertificate, Device, Pool, Rental, Stake } from "./types";
+import type { BurnCertificate, Challenge, ChallengeOutcome, Device, Pool, Rental, Stake, Verifier } from "./types";
 
 const DISCRIMINATOR_LEN = 8;
 const PRIMITIVE: Record<string, number> = { bool: 1, u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, u64: 8, i64: 8, u128: 16, i128: 16, pubkey: 32 };
@@ -42,6 +42,19 @@ export function discriminatorFilter(account: AccountName): GetProgramAccountsFil
 
 export function pubkeyFilter(account: AccountName, field: string, key: PublicKey): GetProgramAccountsFilter {
   return { memcmp: { offset: fieldOffset(account, field), bytes: key.toBase58() } };
+}
+
+/**
+ * Accounts whose unit-enum `field` is `variant` (camelCase, as decoded: `"pending"`): the borsh
+ * tag byte is the variant's index in the IDL.
+ */
+export function enumFilter(account: AccountName, field: string, variant: string): GetProgramAccountsFilter {
+  const type = ((typeDefs.get(account) as any).type.fields as any[]).find((f) => f.name === snake(field))?.type;
+  const def: any = type && typeof type === "object" && "defined" in type ? typeDefs.get(type.defined.name) : undefined;
+  if (def?.type.kind !== "enum") throw new Error(`${account}.${field} is not an enum`);
+  const index = def.type.variants.findIndex((v: any) => v.name.charAt(0).toLowerCase() + v.name.slice(1) === variant);
+  if (index < 0) throw new Error(`${variant} is not a ${def.name}`);
+  return { memcmp: { offset: fieldOffset(account, field), bytes: bs58.encode(Buffer.from([index])) } };
 }
 
 export interface GpaOptions {
@@ -94,3 +107,20 @@ export const devicesByOwner = by<Device>("Device")("owner");
 export const devicesByPool = by<Device>("Device")("pool");
 export const certificatesByOwner = by<BurnCertificate>("BurnCertificate")("owner");
 export const allPools = (connection: Connection, opts?: GpaOptions) => findAccounts<Pool>(connection, "Pool", [], opts);
+export const allVerifiers = (connection: Connection, opts?: GpaOptions) => findAccounts<Verifier>(connection, "Verifier", [], opts);
+export const challengesByDevice = by<Challenge>("Challenge")("device");
+export const challengesByStake = by<Challenge>("Challenge")("stake");
+export const challengesByPool = by<Challenge>("Challenge")("pool");
+/** Challenges of a verifier, by its authority (the challenge's `verifier` field), not its PDA. */
+export const challengesByVerifier = by<Challenge>("Challenge")("verifier");
+/** Challenges with a given outcome; with `verifier` (an authority), only that verifier's. */
+export const challengesByOutcome = (connection: Connection, outcome: ChallengeOutcome, verifier?: PublicKey, opts?: GpaOptions) =>
+  findAccounts<Challenge>(
+    connection,
+    "Challenge",
+    [enumFilter("Challenge", "outcome", outcome), ...(verifier ? [pubkeyFilter("Challenge", "verifier", verifier)] : [])],
+    opts,
+  );
+/** Challenges still waiting for a verdict (to decide, or to expire once their window closed). */
+export const openChallenges = (connection: Connection, verifier?: PublicKey, opts?: GpaOptions) =>
+  challengesByOutcome(connection, "pending", verifier, opts);

@@ -9,20 +9,30 @@ export const idl = IDL as unknown as Idl;
 export const coder = new BorshCoder(idl);
 
 type AnchorStakeKind = IdlTypes<Pinfi>["stakeKind"];
+type AnchorChallengeOutcome = IdlTypes<Pinfi>["challengeOutcome"];
+type AnchorFailReason = IdlTypes<Pinfi>["failReason"];
 export type StakeKind = "lp" | "seller";
+/** `ChallengeOutcome` of state/verification.rs: `pending` until a verdict, `expired` when none came. */
+export type ChallengeOutcome = "pending" | "pass" | "late" | "wrong" | "noOpen" | "noResponse" | "expired";
+/** `FailReason` of events.rs: why a stake failed. */
+export type FailReason = "admin" | "wrongProof" | "strikes";
 
-/** An Anchor-decoded type with BN → bigint and the unit enum → its camelCase name. */
+/** An Anchor-decoded type with BN → bigint and the unit enums → their camelCase names. */
 export type Plain<T> = T extends BN
   ? bigint
   : T extends PublicKey
     ? PublicKey
     : T extends AnchorStakeKind
       ? StakeKind
-      : T extends Array<infer E>
-        ? Plain<E>[]
-        : T extends object
-          ? { [K in keyof T]: Plain<T[K]> }
-          : T;
+      : T extends AnchorChallengeOutcome
+        ? ChallengeOutcome
+        : T extends AnchorFailReason
+          ? FailReason
+          : T extends Array<infer E>
+            ? Plain<E>[]
+            : T extends object
+              ? { [K in keyof T]: Plain<T[K]> }
+              : T;
 
 const typeDefs = new Map((idl.types ?? []).map((t) => [t.name, t]));
 export const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -46,7 +56,8 @@ export function plainDefined(name: string, v: any): any {
     return Object.fromEntries((def.type.fields ?? []).map((f: any) => [camel(f.name), plain(f.type, v[f.name])]));
   }
   if (def.type.kind === "enum") {
-    // The program's enums are unit-only (StakeKind); a variant with data would need a shape here.
+    // The program's enums are unit-only (StakeKind, ChallengeOutcome, FailReason); a variant with
+    // data would need a shape here.
     const [variant] = Object.keys(v);
     if (Object.keys(v[variant] ?? {}).length) throw new Error(`${name}::${variant} carries data`);
     return lowerFirst(variant);

@@ -2,6 +2,7 @@
 import { PublicKey } from "@solana/web3.js";
 import {
   CERTIFICATE_SEED,
+  CHALLENGE_SEED,
   DEVICE_SEED,
   EVENT_AUTHORITY_SEED,
   GPU_CLASS_LEN,
@@ -11,6 +12,8 @@ import {
   RENTAL_SEED,
   STAKE_SEED,
   VAULT_SEED,
+  VERIFIER_SEED,
+  VERIFIER_VAULT_SEED,
 } from "./constants";
 import { PinfiSdkError } from "./errors/base";
 import { arg } from "./math/checked";
@@ -57,4 +60,11 @@ export const stake = (deviceAddress: PublicKey, index: bigint | number, programI
   find([STAKE_SEED, deviceAddress.toBuffer(), u64Le(index)], programId);
 export const rental = (poolAddress: PublicKey, buyer: PublicKey, id: bigint | number, programId = PROGRAM_ID) =>
   find([RENTAL_SEED, poolAddress.toBuffer(), buyer.toBuffer(), u64Le(id)], programId);
+/** A verifier's account, by the key that signs for it. */
+export const verifier = (authority: PublicKey, programId = PROGRAM_ID) => find([VERIFIER_SEED, authority.toBuffer()], programId);
+/** The token account holding a verifier's stake (owned by the verifier account). */
+export const verifierVault = (verifierAddress: PublicKey, programId = PROGRAM_ID) => find([VERIFIER_VAULT_SEED, verifierAddress.toBuffer()], programId);
+/** Challenge `id` of a device account; the next one is `device.challengeCount`. */
+export const challenge = (deviceAddress: PublicKey, id: bigint | number, programId = PROGRAM_ID) =>
+  find([CHALLENGE_SEED, deviceAddress.toBuffer(), u64Le(id)], programId);
 export const eventAuthority = (programId = PROGRAM_ID) => find([EVENT_AUTHORITY_SEED], programId);

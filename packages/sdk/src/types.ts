@@ -4,7 +4,7 @@ import type { Pinfi } from "@pinfi/idl";
 import type { IdlAccounts, IdlEvents, IdlTypes } from "./anchor";
 import type { Plain } from "./idl";
 
-export type { StakeKind } from "./idl";
+export type { StakeKind, ChallengeOutcome, FailReason } from "./idl";
 
 type A = IdlAccounts<Pinfi>;
 export type Protocol = Plain<A["protocol"]>;
@@ -13,12 +13,17 @@ export type Device = Plain<A["device"]>;
 export type BurnCertificate = Plain<A["burnCertificate"]>;
 export type Stake = Plain<A["stake"]>;
 export type Rental = Plain<A["rental"]>;
+export type Verifier = Plain<A["verifier"]>;
+export type Challenge = Plain<A["challenge"]>;
 
 type T = IdlTypes<Pinfi>;
 export type PoolParams = Plain<T["poolParams"]>;
 export type ProtocolParams = Plain<T["protocolParams"]>;
 export type ReserveState = Plain<T["reserveState"]>;
 export type UpdateProtocolArgs = Plain<T["updateProtocolArgs"]>;
+export type VerificationParams = Plain<T["verificationParams"]>;
+export type VerdictArgs = Plain<T["verdictArgs"]>;
+export type StrikeRecord = Plain<T["strikeRecord"]>;
 
 type E = IdlEvents<Pinfi>;
 /** Every event, by its Rust name, with its plain data. */

@@ -1,10 +1,11 @@
 import { expect } from "chai";
 import { Connection, PublicKey } from "@solana/web3.js";
-import { accounts, gpa, PinfiSdkError, PROGRAM_ID } from "../src";
+import { accounts, gpa, pdas, PinfiSdkError, PROGRAM_ID } from "../src";
 import { idl } from "../src/idl";
+import { bs58 } from "../src/anchor";
 import { encodeAccount, key, sample } from "./helpers";
 
-const NAMES = ["Protocol", "Pool", "Device", "BurnCertificate", "Stake", "Rental"] as const;
+const NAMES = ["Protocol", "Pool", "Device", "BurnCertificate", "Stake", "Rental", "Verifier", "Challenge"] as const;
 const decoders: Record<string, (d: Buffer) => unknown> = {
   Protocol: accounts.decodeProtocol,
   Pool: accounts.decodePool,
@@ -12,6 +13,8 @@ const decoders: Record<string, (d: Buffer) => unknown> = {
   BurnCertificate: accounts.decodeBurnCertificate,
   Stake: accounts.decodeStake,
   Rental: accounts.decodeRental,
+  Verifier: accounts.decodeVerifier,
+  Challenge: accounts.decodeChallenge,
 };
 
 describe("accounts: decoders", () => {
@@ -39,6 +42,35 @@ describe("accounts: decoders", () => {
     expect(typeof pool.slots[255]).to.equal("bigint");
     expect(typeof pool.params.swapFeeBps).to.equal("number");
     expect(typeof pool.params.referencePrice).to.equal("bigint");
+  });
+
+  it("decodes proof-of-compute state: outcome names, the endpoint string, the strike log", () => {
+    const outcomes = ["pending", "pass", "late", "wrong", "noOpen", "noResponse", "expired"] as const;
+    for (const outcome of outcomes) {
+      const c = accounts.decodeChallenge(encodeAccount("Challenge", { ...sample({ defined: { name: "Challenge" } }), outcome }));
+      expect(c.outcome).to.equal(outcome);
+    }
+    const device = accounts.decodeDevice(encodeAccount("Device", { ...sample({ defined: { name: "Device" } }), endpoint: "", perfBps: 8_888, challengeCount: 3n }));
+    expect(device.endpoint).to.equal("");
+    expect(device.perfBps).to.equal(8_888);
+    expect(device.challengeCount).to.equal(3n);
+    const stake = accounts.decodeStake(encodeAccount("Stake", sample({ defined: { name: "Stake" } })));
+    expect(stake.strikeLog).to.have.lengthOf(4);
+    expect(typeof stake.strikeLog[0].at).to.equal("bigint");
+    const v = accounts.decodeVerifier(encodeAccount("Verifier", sample({ defined: { name: "Verifier" } })));
+    expect(typeof v.staked).to.equal("bigint");
+    expect(typeof v.pending).to.equal("number");
+  });
+
+  it("fetch a verifier by authority and a challenge by device and id, at their PDAs", async () => {
+    const asked: string[] = [];
+    const data = { Verifier: encodeAccount("Verifier", sample({ defined: { name: "Verifier" } })), Challenge: encodeAccount("Challenge", sample({ defined: { name: "Challenge" } })) };
+    let next: Buffer = data.Verifier;
+    const connection = { getAccountInfo: async (k: PublicKey) => (asked.push(k.toBase58()), { owner: PROGRAM_ID, data: next }) } as unknown as Connection;
+    expect(await accounts.fetchVerifierByAuthority(connection, key(5))).to.deep.equal(accounts.decodeVerifier(data.Verifier));
+    next = data.Challenge;
+    expect(await accounts.fetchChallengeById(connection, key(6), 2n)).to.deep.equal(accounts.decodeChallenge(data.Challenge));
+    expect(asked).to.deep.equal([pdas.verifier(key(5))[0].toBase58(), pdas.challenge(key(6), 2n)[0].toBase58()]);
   });
 
   it("refuses another account's data", () => {
@@ -69,6 +101,10 @@ describe("gpa: filters", () => {
     ["Device", "owner", gpa.devicesByOwner],
     ["Device", "pool", gpa.devicesByPool],
     ["BurnCertificate", "owner", gpa.certificatesByOwner],
+    ["Challenge", "device", gpa.challengesByDevice],
+    ["Challenge", "stake", gpa.challengesByStake],
+    ["Challenge", "pool", gpa.challengesByPool],
+    ["Challenge", "verifier", gpa.challengesByVerifier],
   ];
 
   for (const [account, field] of cases) {
@@ -79,6 +115,33 @@ describe("gpa: filters", () => {
       expect(data.subarray(offset, offset + 32).equals(target.toBuffer())).to.equal(true);
     });
   }
+
+  it("filters challenges by outcome: the enum's tag byte at its offset", async () => {
+    for (const [i, outcome] of (["pending", "pass", "late", "wrong", "noOpen", "noResponse", "expired"] as const).entries()) {
+      const data = encodeAccount("Challenge", { ...sample({ defined: { name: "Challenge" } }), outcome });
+      const f = gpa.enumFilter("Challenge", "outcome", outcome) as { memcmp: { offset: number; bytes: string } };
+      expect(data[f.memcmp.offset]).to.equal(i);
+      expect([...bs58.decode(f.memcmp.bytes)]).to.deep.equal([i]);
+    }
+    expect(() => gpa.enumFilter("Challenge", "outcome", "Pending")).to.throw(/not a ChallengeOutcome/);
+    expect(() => gpa.enumFilter("Challenge", "verifier", "pending")).to.throw(/not an enum/);
+    const calls: any[] = [];
+    const connection = {
+      getProgramAccounts: async (_p: PublicKey, config: any) => (calls.push(config.filters), []),
+      getMultipleAccountsInfo: async () => [],
+    } as unknown as Connection;
+    await gpa.openChallenges(connection);
+    await gpa.openChallenges(connection, key(8));
+    await gpa.challengesByOutcome(connection, "expired");
+    expect(calls[0]).to.deep.equal([gpa.discriminatorFilter("Challenge"), gpa.enumFilter("Challenge", "outcome", "pending")]);
+    expect(calls[1]).to.deep.equal([...calls[0], gpa.pubkeyFilter("Challenge", "verifier", key(8))]);
+    expect(calls[2][1]).to.deep.equal(gpa.enumFilter("Challenge", "outcome", "expired"));
+  });
+
+  it("has no fixed offset past the device's endpoint string", () => {
+    expect(gpa.fieldOffset("Device", "endpoint")).to.be.a("number");
+    expect(() => gpa.fieldOffset("Device", "challengeCount")).to.throw(/no fixed size/);
+  });
 
   it("offsets past fixed-size structs and arrays too", () => {
     const value = sample({ defined: { name: "Pool" } });

@@ -28,6 +28,9 @@ describe("PinfiClient", () => {
     const pool = await client.fetchPool("H100");
     expect(asked).to.deep.equal([pdas.pool("H100")[0].toBase58()]);
     expect(pool).to.deep.equal(accounts.decodePool(poolData));
+    asked.length = 0;
+    await client.fetchVerifier(key(5)).catch(() => undefined); // pool data: refused as a Verifier
+    expect(asked).to.deep.equal([pdas.verifier(key(5))[0].toBase58()]);
     const res = await client.send([instructions.markStakeFailed({ admin: payer.publicKey, pool: key(1), stake: key(2) })]);
     expect(res).to.deep.equal({ signature: res.signature, slot: 4, events: [] });
   });

@@ -27,6 +27,26 @@ describe("events: decoding emit_cpi! data", () => {
     expect(events.decodeEventData(Buffer.alloc(4))).to.equal(null);
   });
 
+  it("decodes proof-of-compute enums by their camelCase names, and strings", () => {
+    for (const reason of ["admin", "wrongProof", "strikes"] as const) {
+      const value = { ...sample({ defined: { name: "StakeFailed" } }), reason };
+      expect(events.decodeEventData(encodeEvent("StakeFailed", value))?.data).to.deep.equal(value);
+    }
+    for (const outcome of ["pass", "late", "wrong", "noOpen", "noResponse"] as const) {
+      const value = { ...sample({ defined: { name: "VerdictPosted" } }), outcome };
+      expect(events.decodeEventData(encodeEvent("VerdictPosted", value))?.data).to.deep.include({ outcome });
+    }
+    const endpoint = { ...sample({ defined: { name: "DeviceEndpointSet" } }), endpoint: "http://10.0.0.7:9000/ü" };
+    expect(events.decodeEventData(encodeEvent("DeviceEndpointSet", endpoint))?.data).to.deep.equal(endpoint);
+  });
+
+  it("puts verifier events in the protocol's stream and challenge events in their pool's", () => {
+    const registered = events.decodeEventData(encodeEvent("VerifierRegistered", sample({ defined: { name: "VerifierRegistered" } })))!;
+    expect(events.streamOf(registered)).to.equal("protocol");
+    const opened = { ...sample({ defined: { name: "ChallengeOpened" } }), pool: key(50) };
+    expect(events.streamOf(events.decodeEventData(encodeEvent("ChallengeOpened", opened))!)).to.equal(key(50).toBase58());
+  });
+
   const bought = { ...sample({ defined: { name: "HoursBought" } }), pool: key(50), seq: 7n };
   const settled = { ...sample({ defined: { name: "StakeSettled" } }), pool: key(50), seq: 8n, kind: "lp" };
 
@@ -73,7 +93,7 @@ describe("events: decoding emit_cpi! data", () => {
 });
 
 describe("events: EventSequencer", () => {
-  const pool = (p: number, seq: bigint): PinfiEvent => ({ name: "StakeMarkedFailed", data: { pool: key(p), seq, stake: key(1) } });
+  const pool = (p: number, seq: bigint): PinfiEvent => ({ name: "StakeFailed", data: { pool: key(p), seq, stake: key(1), reason: "admin" } });
   const protocol = (seq: bigint): PinfiEvent => ({ name: "ProtocolUpdated", data: { seq, paused: false, params: { maxSwapFeeBps: 1, minBurnPerGpuHour: 0n, minCollateralBps: 0 } } });
 
   it("reports next, gaps, duplicates and late arrivals per pool", () => {

@@ -36,6 +36,7 @@ export function sample(ty: any, seed = 1): any {
     if (ty === "i64") return -BigInt(seed) * 7n;
     if (ty === "u128") return (1n << 127n) + BigInt(seed);
     if (ty === "pubkey") return key(seed % 250);
+    if (ty === "string") return `https://device-${seed}.example:8443/challenge`;
     throw new Error(`unsupported ${ty}`);
   }
   if ("option" in ty) return sample(ty.option, seed);

@@ -1,14 +1,26 @@
+import { createHash } from "crypto";
 import { expect } from "chai";
 import { PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { instructions as ix, pdas, PinfiSdkError, PROGRAM_ID } from "../src";
 import { coder, idl, camel } from "../src/idl";
 import { key } from "./helpers";
 import { BN } from "../src/anchor";
-import { SYSTEM_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/constants";
+import { SYSTEM_PROGRAM_ID, SYSVAR_SLOT_HASHES_PUBKEY, TOKEN_PROGRAM_ID } from "../src/constants";
 
 const K = {
   admin: key(1), utilityMint: key(2), creator: key(3), owner: key(4), deviceKey: key(5), pool: key(6), ownerTokens: key(7),
   device: key(8), certificate: key(9), stake: key(10), buyer: key(11), buyerTokens: key(12), rental: key(13), newAdmin: key(14),
+  authority: key(15), authorityTokens: key(16), challenge: key(17), verifier: key(18),
+};
+const verification = {
+  minVerifierStake: 5_000_000n, unbondingSecs: 3_600, verdictWindowSlots: 300, strikeWindowSecs: 86_400,
+  strikesToFail: 3, distinctVerifiersToFail: 2, verifierStrikesToSuspend: 3,
+};
+const VERIFIER = pdas.verifier(K.authority)[0];
+const bytes = (n: number) => new Uint8Array(32).fill(n);
+const verdict = {
+  authority: K.authority, pool: K.pool, device: K.device, stake: K.stake, challenge: K.challenge,
+  outcome: "noResponse" as const, nonce: bytes(1), elapsedMs: 900, deadlineMs: 1_000, root: bytes(2), walkRoot: [...bytes(3)], evidenceHash: Buffer.alloc(32, 4),
 };
 const poolParams = {
   swapFeeBps: 30, minStakeSecs: 3600, maxStakeSecs: 7 * 86400, bucketSecs: 3600,
@@ -25,9 +37,68 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
     args: { params: { max_swap_fee_bps: 100, min_burn_per_gpu_hour: "1", min_collateral_bps: 5000 } },
   },
   update_protocol: {
-    build: () => ix.updateProtocol({ admin: K.admin, paused: true, newAdmin: K.newAdmin }),
+    build: () => ix.updateProtocol({ admin: K.admin, paused: true, newAdmin: K.newAdmin, verification }),
     expect: { admin: K.admin, protocol: pdas.protocol()[0] },
-    args: { args: { paused: true, params: null, new_admin: K.newAdmin.toBase58() } },
+    args: {
+      args: {
+        paused: true, params: null, new_admin: K.newAdmin.toBase58(),
+        verification: {
+          min_verifier_stake: "5000000", unbonding_secs: 3_600, verdict_window_slots: 300, strike_window_secs: 86_400,
+          strikes_to_fail: 3, distinct_verifiers_to_fail: 2, verifier_strikes_to_suspend: 3,
+        },
+      },
+    },
+  },
+  slash_verifier: {
+    build: () => ix.slashVerifier({ admin: K.admin, verifierAuthority: K.authority, utilityMint: K.utilityMint, amount: 7n }),
+    expect: { admin: K.admin, protocol: pdas.protocol()[0], verifier: VERIFIER, vault: pdas.verifierVault(VERIFIER)[0], utility_mint: K.utilityMint },
+    args: { amount: "7" },
+  },
+  set_device_endpoint: {
+    build: () => ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: "https://gpu-7.example:8443" }),
+    expect: { owner: K.owner, pool: K.pool, device: K.device },
+    args: { endpoint: "https://gpu-7.example:8443" },
+  },
+  register_verifier: {
+    build: () => ix.registerVerifier({ authority: K.authority, authorityTokens: K.authorityTokens, utilityMint: K.utilityMint, amount: 5_000_000n }),
+    expect: {
+      authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER, vault: pdas.verifierVault(VERIFIER)[0],
+      authority_tokens: K.authorityTokens, utility_mint: K.utilityMint,
+    },
+    args: { amount: "5000000" },
+  },
+  unbond_verifier: {
+    build: () => ix.unbondVerifier({ authority: K.authority }),
+    expect: { authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER },
+    args: {},
+  },
+  withdraw_verifier: {
+    build: () => ix.withdrawVerifier({ authority: K.authority, authorityTokens: K.authorityTokens }),
+    expect: { authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER, vault: pdas.verifierVault(VERIFIER)[0], authority_tokens: K.authorityTokens },
+    args: {},
+  },
+  open_challenge: {
+    build: () => ix.openChallenge({ authority: K.authority, pool: K.pool, device: K.device, stake: K.stake, deviceChallengeCount: 4n, paramsId: 65_535, nonceCommit: bytes(9) }),
+    expect: {
+      authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER, pool: K.pool, device: K.device, stake: K.stake,
+      challenge: pdas.challenge(K.device, 4n)[0],
+    },
+    args: { params_id: 65_535, nonce_commit: new Array(32).fill(9) },
+  },
+  submit_verdict: {
+    build: () => ix.submitVerdict(verdict),
+    expect: { authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER, pool: K.pool, device: K.device, stake: K.stake, challenge: K.challenge },
+    args: {
+      args: {
+        outcome: { NoResponse: {} }, nonce: new Array(32).fill(1), elapsed_ms: 900, deadline_ms: 1_000, root: new Array(32).fill(2),
+        walk_root: new Array(32).fill(3), evidence_hash: new Array(32).fill(4),
+      },
+    },
+  },
+  expire_challenge: {
+    build: () => ix.expireChallenge({ challenge: K.challenge, verifierAuthority: K.authority, pool: K.pool }),
+    expect: { protocol: pdas.protocol()[0], verifier: VERIFIER, pool: K.pool, challenge: K.challenge },
+    args: {},
   },
   mark_stake_failed: {
     build: () => ix.markStakeFailed({ admin: K.admin, pool: K.pool, stake: K.stake }),
@@ -115,6 +186,7 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
 const FIXED: Record<string, PublicKey> = {
   token_program: TOKEN_PROGRAM_ID,
   system_program: SYSTEM_PROGRAM_ID,
+  slot_hashes: SYSVAR_SLOT_HASHES_PUBKEY,
   event_authority: pdas.eventAuthority()[0],
   program: PROGRAM_ID,
 };
@@ -175,6 +247,69 @@ describe("instructions: builders against the IDL", () => {
     expect(a.keys[1].pubkey.equals(pdas.protocol(other)[0])).to.equal(true);
     expect(a.keys[a.keys.length - 2].pubkey.equals(pdas.eventAuthority(other)[0])).to.equal(true);
     expect(a.keys[a.keys.length - 1].pubkey.equals(other)).to.equal(true);
+  });
+
+  it("takes a verifier to slash by its account or by its authority", () => {
+    const byAccount = ix.slashVerifier({ admin: K.admin, verifier: K.verifier, utilityMint: K.utilityMint, amount: 1 });
+    expect(byAccount.keys[2].pubkey.equals(K.verifier)).to.equal(true);
+    expect(byAccount.keys[3].pubkey.equals(pdas.verifierVault(K.verifier)[0])).to.equal(true);
+  });
+
+  it("encodes every verdict outcome and an empty or multi-byte endpoint", () => {
+    for (const outcome of ["pending", "pass", "late", "wrong", "noOpen", "noResponse", "expired"] as const) {
+      const data: any = coder.instruction.decode(ix.submitVerdict({ ...verdict, outcome }).data)!.data;
+      expect(Object.keys(data.args.outcome)[0].toLowerCase()).to.equal(outcome.toLowerCase());
+    }
+    const clear: any = coder.instruction.decode(ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: "" }).data)!.data;
+    expect(clear.endpoint).to.equal("");
+    const max = "é".repeat(64); // 128 UTF-8 bytes
+    const full: any = coder.instruction.decode(ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: max }).data)!.data;
+    expect(full.endpoint).to.equal(max);
+  });
+
+  it("refuses bad proof-of-compute arguments with typed InvalidArgument errors", () => {
+    const refused = (f: () => unknown, pattern: RegExp) => {
+      let err: unknown;
+      try {
+        f();
+      } catch (e) {
+        err = e;
+      }
+      expect(err, String(pattern)).to.be.instanceOf(PinfiSdkError);
+      expect((err as PinfiSdkError).category).to.equal("InvalidArgument");
+      expect((err as PinfiSdkError).retryable).to.equal(false);
+      expect((err as PinfiSdkError).message).to.match(pattern);
+    };
+    const endpoint = (e: string) => () => ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: e });
+    refused(endpoint("x".repeat(129)), /EndpointTooLong/);
+    refused(endpoint("é".repeat(65)), /EndpointTooLong: endpoint is 130 bytes/);
+    refused(endpoint(42 as any), /endpoint must be a string/);
+    const open = { authority: K.authority, pool: K.pool, device: K.device, stake: K.stake, deviceChallengeCount: 0, paramsId: 1, nonceCommit: bytes(1) };
+    refused(() => ix.openChallenge({ ...open, nonceCommit: new Uint8Array(31) }), /nonceCommit must be 32 bytes/);
+    refused(() => ix.openChallenge({ ...open, nonceCommit: [...bytes(1).subarray(1), 256] }), /nonceCommit must be 32 bytes/);
+    refused(() => ix.openChallenge({ ...open, paramsId: 65_536 }), /cannot encode open_challenge/);
+    refused(() => ix.openChallenge({ ...open, deviceChallengeCount: -1n }), /seed/);
+    for (const field of ["nonce", "root", "walkRoot", "evidenceHash"] as const) {
+      refused(() => ix.submitVerdict({ ...verdict, [field]: new Uint8Array(33) }), new RegExp(`${field} must be 32 bytes`));
+    }
+    refused(() => ix.submitVerdict({ ...verdict, elapsedMs: 2 ** 32 }), /cannot encode submit_verdict/);
+    refused(() => ix.submitVerdict({ ...verdict, outcome: "passed" as any }), /cannot encode submit_verdict/);
+    refused(() => ix.registerVerifier({ authority: K.authority, authorityTokens: K.authorityTokens, utilityMint: K.utilityMint, amount: 2n ** 64n }), /cannot encode/);
+    refused(() => ix.slashVerifier({ admin: K.admin, verifier: K.verifier, utilityMint: K.utilityMint, amount: -1 }), /cannot encode/);
+    refused(() => ix.updateProtocol({ admin: K.admin, verification: { ...verification, strikesToFail: 256 } }), /cannot encode update_protocol/);
+    refused(() => ix.registerDevice({ owner: K.owner, deviceKey: K.deviceKey, pool: K.pool, specsHash: new Uint8Array(16) }), /specsHash must be 32 bytes/);
+  });
+
+  it("nonceCommitment is SHA-256 of the nonce; randomNonce gives fresh 32 bytes", async () => {
+    const nonce = bytes(9);
+    const want = createHash("sha256").update(nonce).digest();
+    expect(Buffer.from(await ix.nonceCommitment(nonce)).equals(want)).to.equal(true);
+    const [a, b] = [ix.randomNonce(), ix.randomNonce()];
+    expect(a).to.have.lengthOf(32);
+    expect(Buffer.from(a).equals(Buffer.from(b))).to.equal(false);
+    let err: unknown;
+    await ix.nonceCommitment(new Uint8Array(8)).catch((e) => (err = e));
+    expect(err).to.be.instanceOf(PinfiSdkError);
   });
 
   it("refuses what it cannot encode, with typed errors", () => {

@@ -5,7 +5,10 @@ import { PublicKey } from "@solana/web3.js";
 import { constants, pdas, PinfiSdkError, PROGRAM_ID } from "../src";
 import { key } from "./helpers";
 
-const RUST_CONSTANTS = fs.readFileSync(path.resolve(__dirname, "../../../programs/pinfi/src/constants.rs"), "utf8");
+const RUST = (file: string) => fs.readFileSync(path.resolve(__dirname, "../../../programs/pinfi/src", file), "utf8");
+const RUST_CONSTANTS = RUST("constants.rs");
+const RUST_DEVICE = RUST("state/device.rs");
+const RUST_VERIFICATION = RUST("state/verification.rs");
 const raw = (...seeds: (string | Buffer | PublicKey)[]) =>
   PublicKey.findProgramAddressSync(seeds.map((s) => (typeof s === "string" ? Buffer.from(s) : s instanceof PublicKey ? s.toBuffer() : s)), PROGRAM_ID);
 const le = (v: bigint) => {
@@ -17,13 +20,19 @@ const le = (v: bigint) => {
 describe("constants", () => {
   it("has every seed of programs/pinfi/src/constants.rs, byte for byte", () => {
     const seeds = [...RUST_CONSTANTS.matchAll(/pub const (\w+_SEED): &\[u8\] = b"([^"]*)";/g)];
-    expect(seeds.length).to.equal(7);
+    expect(seeds.length).to.be.at.least(10);
     for (const [, name, value] of seeds) expect((constants as any)[name]?.toString(), name).to.equal(value);
   });
 
   it("has GPU_CLASS_LEN and ACCOUNT_VERSION of the program", () => {
     expect(RUST_CONSTANTS).to.match(new RegExp(`GPU_CLASS_LEN: usize = ${constants.GPU_CLASS_LEN};`));
     expect(RUST_CONSTANTS).to.match(new RegExp(`ACCOUNT_VERSION: u8 = ${constants.ACCOUNT_VERSION};`));
+  });
+
+  it("has DEVICE_ENDPOINT_LEN and STRIKE_LOG of the program's state", () => {
+    expect(RUST_DEVICE).to.match(new RegExp(`DEVICE_ENDPOINT_LEN: usize = ${constants.DEVICE_ENDPOINT_LEN};`));
+    expect(RUST_VERIFICATION).to.match(new RegExp(`STRIKE_LOG: usize = ${constants.STRIKE_LOG};`));
+    expect(constants.SYSVAR_SLOT_HASHES_PUBKEY.toBase58()).to.equal("SysvarS1otHashes111111111111111111111111111");
   });
 
   it("has the program id of the IDL and the math units", () => {
@@ -53,6 +62,19 @@ describe("pdas", () => {
     expect(pdas.stake(owner, 2 ** 40)).to.deep.equal(raw("stake", owner, le(2n ** 40n)));
     expect(pdas.rental(pool, owner, 2n ** 64n - 1n)).to.deep.equal(raw("rental", pool, owner, le(2n ** 64n - 1n)));
     expect(pdas.eventAuthority()).to.deep.equal(raw("__event_authority"));
+    expect(pdas.verifier(owner)).to.deep.equal(raw("verifier", owner));
+    expect(pdas.verifierVault(pool)).to.deep.equal(raw("verifier_vault", pool));
+    expect(pdas.challenge(pool, 0)).to.deep.equal(raw("challenge", pool, le(0n)));
+    expect(pdas.challenge(pool, 2n ** 64n - 1n)).to.deep.equal(raw("challenge", pool, le(2n ** 64n - 1n)));
+  });
+
+  it("chain a verifier's vault to its account, and challenges to their device", () => {
+    const [verifier] = pdas.verifier(owner);
+    expect(pdas.verifierVault(verifier)).to.deep.equal(raw("verifier_vault", raw("verifier", owner)[0]));
+    expect(pdas.challenge(pool, 1)[0].equals(pdas.challenge(pool, 2)[0])).to.equal(false);
+    expect(pdas.challenge(pool, 1)[0].equals(pdas.challenge(owner, 1)[0])).to.equal(false);
+    const other = key(9);
+    expect(pdas.verifier(owner, other)[0].equals(PublicKey.findProgramAddressSync([Buffer.from("verifier"), owner.toBuffer()], other)[0])).to.equal(true);
   });
 
   it("honour another program id", () => {
@@ -85,5 +107,7 @@ describe("pdas", () => {
   it("refuses seeds that are not u64", () => {
     expect(() => pdas.stake(owner, -1n)).to.throw(PinfiSdkError);
     expect(() => pdas.stake(owner, 2n ** 64n)).to.throw(PinfiSdkError);
+    expect(() => pdas.challenge(owner, -1)).to.throw(PinfiSdkError);
+    expect(() => pdas.challenge(owner, 2n ** 64n)).to.throw(PinfiSdkError);
   });
 });

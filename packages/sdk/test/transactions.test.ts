@@ -89,6 +89,13 @@ describe("transactions: buildTransaction", () => {
     expect(tx.message.staticAccountKeys[0].equals(key(11))).to.equal(true);
     const err = await transactions.settleStake({ connection, pool: key(6), stake: key(3), owner: key(4), ownerTokens: key(5), utilityMint: key(2) }).catch((e) => e);
     expect(err).to.be.instanceOf(PinfiSdkError);
+    const open = await transactions.openChallenge({
+      connection, authority: key(15), pool: key(6), device: key(8), stake: key(3), deviceChallengeCount: 0, paramsId: 1, nonceCommit: new Uint8Array(32),
+    });
+    expect(open.message.staticAccountKeys[0].equals(key(15))).to.equal(true);
+    const expire = { connection, challenge: key(17), verifierAuthority: key(15), pool: key(6) };
+    expect(await transactions.expireChallenge(expire).catch((e) => e)).to.be.instanceOf(PinfiSdkError);
+    expect((await transactions.expireChallenge({ ...expire, payer: key(20) })).message.staticAccountKeys[0].equals(key(20))).to.equal(true);
   });
 });
 

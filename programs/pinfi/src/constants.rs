@@ -10,6 +10,9 @@ pub const RENTAL_SEED: &[u8] = b"rental";
 pub const VERIFIER_SEED: &[u8] = b"verifier";
 pub const VERIFIER_VAULT_SEED: &[u8] = b"verifier_vault";
 pub const CHALLENGE_SEED: &[u8] = b"challenge";
+pub const EPOCH_SEED: &[u8] = b"epoch";
+pub const POOL_EPOCH_SEED: &[u8] = b"pool_epoch";
+pub const REWARDS_VAULT_SEED: &[u8] = b"rewards_vault";
 
 /// GPU class names ("H100", "RTX4090") are stored as 16 zero-padded ASCII bytes.
 pub const GPU_CLASS_LEN: usize = 16;

@@ -87,6 +87,22 @@ pub enum PinfiError {
     InvalidVerificationParams, // 0x1797 (6039)
     #[msg("The SlotHashes sysvar holds no entry yet")]
     SlotHashesUnavailable, // 0x1798 (6040)
+    #[msg("Emission is already configured; its schedule cannot change")]
+    EmissionAlreadyConfigured, // 0x1799 (6041)
+    #[msg("Emission is not configured")]
+    EmissionNotConfigured, // 0x179a (6042)
+    #[msg("An emission parameter is out of its allowed range")]
+    InvalidEmissionParams, // 0x179b (6043)
+    #[msg("The utility mint's authority must be the protocol PDA to emit rewards")]
+    MintAuthorityNotProtocol, // 0x179c (6044)
+    #[msg("The epoch has not ended yet")]
+    EpochNotOver, // 0x179d (6045)
+    #[msg("Epochs close in order: this is not the next epoch to close")]
+    WrongEpoch, // 0x179e (6046)
+    #[msg("The pool-epoch accounts do not cover the stake's claim window")]
+    WrongPoolEpoch, // 0x179f (6047)
+    #[msg("Claim the stake's rewards up to its end before settling")]
+    RewardsUnclaimed, // 0x17a0 (6048)
 }
 
 impl From<pinfi_math::Error> for PinfiError {

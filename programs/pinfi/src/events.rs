@@ -4,7 +4,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{ChallengeOutcome, PoolParams, ProtocolParams, StakeKind, VerificationParams};
+use crate::state::{ChallengeOutcome, EmissionParams, PoolParams, ProtocolParams, StakeKind, VerificationParams};
 
 #[event]
 pub struct ProtocolInitialized {
@@ -230,4 +230,57 @@ pub struct ChallengeExpired {
     pub challenge: Pubkey,
     pub verifier: Pubkey,
     pub verifier_strikes: u16,
+}
+
+#[event]
+pub struct EmissionConfigured {
+    pub seq: u64,
+    pub params: EmissionParams,
+    pub rewards_vault: Pubkey,
+}
+
+#[event]
+pub struct PoolWeightSet {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub weight: u64,
+    pub total_weight: u64,
+}
+
+#[event]
+pub struct EpochClosed {
+    pub seq: u64,
+    pub index: u64,
+    pub start: i64,
+    pub end: i64,
+    pub minted: u64,
+    pub miners: u64,
+    pub foundation: u64,
+    pub team: u64,
+    pub emitted_total: u64,
+}
+
+#[event]
+pub struct PoolEpochClosed {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub index: u64,
+    pub share: u64,
+    pub device_seconds: u64,
+    pub rho: u128,
+    pub burned: u64,
+}
+
+#[event]
+pub struct RewardsClaimed {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub stake: Pubkey,
+    pub from: i64,
+    pub to: i64,
+    pub standard: u64,
+    /// PoT × PoL × PoW, Q32.32 (0 for a failed stake).
+    pub multiplier: u64,
+    pub paid: u64,
+    pub burned: u64,
 }

@@ -15,7 +15,7 @@ pub mod state;
 pub mod utils;
 
 use instructions::*;
-use state::{PoolParams, ProtocolParams, StakeKind};
+use state::{EmissionParams, PoolParams, ProtocolParams, StakeKind};
 
 declare_id!("PinFiSmKf6acCrWwuLhvZM8gWGUfWYX1iwQFePLmj3x");
 
@@ -116,5 +116,26 @@ pub mod pinfi {
     // ── cranks ─────────────────────────────────────────────────────────────────────────────────
     pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
         instructions::settle_stake(ctx)
+    }
+
+    // ── epochs and rewards ─────────────────────────────────────────────────────────────────────
+    pub fn configure_emission(ctx: Context<ConfigureEmission>, params: EmissionParams) -> Result<()> {
+        instructions::configure_emission(ctx, params)
+    }
+
+    pub fn set_pool_weight(ctx: Context<SetPoolWeight>, weight: u64) -> Result<()> {
+        instructions::set_pool_weight(ctx, weight)
+    }
+
+    pub fn close_epoch(ctx: Context<CloseEpoch>, index: u64) -> Result<()> {
+        instructions::close_epoch(ctx, index)
+    }
+
+    pub fn close_pool_epoch(ctx: Context<ClosePoolEpoch>, index: u64) -> Result<()> {
+        instructions::close_pool_epoch(ctx, index)
+    }
+
+    pub fn claim_rewards(ctx: Context<ClaimRewards>) -> Result<()> {
+        instructions::claim_rewards(ctx)
     }
 }

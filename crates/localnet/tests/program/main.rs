@@ -3,10 +3,12 @@
 // solana-sdk 2.3 deprecates its system modules in favour of split crates; the old paths are stable here.
 #![allow(deprecated)]
 
+mod epoch_harness;
 mod harness;
 mod poc_harness;
 
 mod constraints;
 mod decay;
+mod epochs;
 mod lifecycle;
 mod verification;

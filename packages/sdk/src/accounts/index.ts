@@ -5,3 +5,5 @@ export * from "./device";
 export * from "./certificate";
 export * from "./stake";
 export * from "./rental";
+export * from "./verifier";
+export * from "./challenge";

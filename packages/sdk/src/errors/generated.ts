@@ -27,6 +27,22 @@ export const PINFI_ERRORS = {
   WrongTokenAccount: { code: 6022, msg: "Token account has the wrong mint or owner" },
   VaultMismatch: { code: 6023, msg: "The pool vault holds less than its books say" },
   AlreadyFailed: { code: 6024, msg: "The stake is already marked failed" },
+  VerifierStakeTooLow: { code: 6025, msg: "The verifier's stake is below the protocol minimum" },
+  VerifierInactive: { code: 6026, msg: "The verifier is unbonding or suspended" },
+  AlreadyUnbonding: { code: 6027, msg: "The verifier is already unbonding" },
+  UnbondingNotOver: { code: 6028, msg: "The verifier's unbonding period has not passed (or unbonding never started)" },
+  ChallengesPending: { code: 6029, msg: "The verifier still has challenges without a verdict" },
+  SelfChallenge: { code: 6030, msg: "A verifier may not challenge its own device" },
+  StakeNotLive: { code: 6031, msg: "The stake is not live (not started, ended or failed)" },
+  ChallengeDecided: { code: 6032, msg: "The challenge already has a verdict or has expired" },
+  VerdictWindowClosed: { code: 6033, msg: "The verdict window of this challenge has closed" },
+  VerdictWindowOpen: { code: 6034, msg: "The verdict window of this challenge is still open" },
+  NonceMismatch: { code: 6035, msg: "The revealed nonce does not hash to the committed one" },
+  InconsistentVerdict: { code: 6036, msg: "The outcome contradicts the posted timings (or is not a verdict)" },
+  WrongVerifier: { code: 6037, msg: "Signer is not the challenge's verifier" },
+  EndpointTooLong: { code: 6038, msg: "The device endpoint is longer than 128 bytes" },
+  InvalidVerificationParams: { code: 6039, msg: "A verification parameter is out of its allowed range" },
+  SlotHashesUnavailable: { code: 6040, msg: "The SlotHashes sysvar holds no entry yet" },
 } as const;
 
 export type PinfiErrorName = keyof typeof PINFI_ERRORS;

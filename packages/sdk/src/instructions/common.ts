@@ -12,6 +12,16 @@ export interface ProgramOption {
   programId?: PublicKey;
 }
 
+/** A 32-byte value (hash, nonce, Merkle root): a Uint8Array, Buffer or number array. */
+export type Bytes32 = Uint8Array | number[];
+
+/** Checks a fixed-size byte argument; returns it as the number array BorshCoder encodes. */
+export function bytes32(name: string, v: Bytes32): number[] {
+  const ok = (v instanceof Uint8Array || Array.isArray(v)) && v.length === 32 && Array.from(v).every((b) => Number.isInteger(b) && b >= 0 && b <= 255);
+  if (!ok) throw new PinfiSdkError("InvalidArgument", `${name} must be 32 bytes`, false);
+  return Array.from(v);
+}
+
 /** One account meta: `"w"` writable, `"s"` signer, `"ws"` both, `""` neither. */
 export const meta = (pubkey: PublicKey, flags: "" | "w" | "s" | "ws" = ""): AccountMeta => ({
   pubkey,

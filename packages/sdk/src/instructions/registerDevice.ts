@@ -1,7 +1,7 @@
 import { PublicKey } from "@solana/web3.js";
 import { SYSTEM_PROGRAM_ID } from "../constants";
 import { device, protocol } from "../pdas";
-import { build, meta, ProgramOption } from "./common";
+import { build, Bytes32, bytes32, meta, ProgramOption } from "./common";
 
 export interface RegisterDeviceArgs extends ProgramOption {
   owner: PublicKey;
@@ -9,14 +9,13 @@ export interface RegisterDeviceArgs extends ProgramOption {
   deviceKey: PublicKey;
   pool: PublicKey;
   /** 32-byte hash of the claimed hardware specs. */
-  specsHash: Uint8Array | number[];
+  specsHash: Bytes32;
 }
 
 export function registerDevice(a: RegisterDeviceArgs) {
-  if (a.specsHash.length !== 32) throw new RangeError("specsHash must be 32 bytes");
   return build(
     "register_device",
-    { specsHash: [...a.specsHash] },
+    { specsHash: bytes32("specsHash", a.specsHash) },
     [
       meta(a.owner, "ws"),
       meta(a.deviceKey, "s"),

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod buyer;
 pub mod crank;
+pub mod epoch;
 pub mod miner;
 pub mod pool;
 pub mod verifier;
@@ -11,6 +12,7 @@ pub mod view;
 pub use admin::*;
 pub use buyer::*;
 pub use crank::*;
+pub use epoch::*;
 pub use miner::*;
 pub use pool::*;
 pub use verifier::*;

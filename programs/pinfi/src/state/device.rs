@@ -33,5 +33,7 @@ pub struct Device {
     /// (10_000 = reference or faster): `W / W_benchmark` of the PoW multiplier.
     pub perf_bps: u16,
     pub last_verdict_at: i64,
+    /// Block rewards ever paid to the device's stakes (`C_minted` of the PoL multiplier).
+    pub rewards_earned: u64,
     pub reserved: [u8; 32],
 }

@@ -1,5 +1,6 @@
 pub mod certificate;
 pub mod device;
+pub mod epoch;
 pub mod pool;
 pub mod protocol;
 pub mod rental;
@@ -8,6 +9,7 @@ pub mod verification;
 
 pub use certificate::*;
 pub use device::*;
+pub use epoch::*;
 pub use pool::*;
 pub use protocol::*;
 pub use rental::*;

@@ -1,4 +1,6 @@
 use anchor_lang::prelude::*;
+use pinfi_math::census::{Census, Rings, EPOCH_RING};
+use pinfi_math::emission::Schedule;
 use pinfi_math::pool::{CurveParams, PoolCore};
 use pinfi_math::reserve::{Reserve, BUCKETS};
 
@@ -32,9 +34,35 @@ pub struct Pool {
     /// Live stakes and rentals ever opened here (statistics for keepers).
     pub stake_count: u64,
     pub rental_count: u64,
+    /// Share of the miners' emission, relative to the other pools; set by the admin. 0 (the
+    /// default) earns nothing, so a permissionless pool cannot farm rewards until governed.
+    pub weight: u64,
+    /// The next epoch this pool closes (`close_pool_epoch`), in order.
+    pub next_epoch: u64,
+    /// Standard reward per device-second accumulated up to the end of the last closed epoch,
+    /// Q64.64, wrapping (see `PoolEpoch`).
+    pub acc_reward: u128,
+    /// Devices staked over time (see `pinfi_math::census`).
+    pub census: CensusState,
+    /// Rewards paid to stakes and burned by multipliers or failures, base units.
+    pub rewards_paid: u64,
+    pub rewards_burned: u64,
     pub reserved: [u8; 64],
     /// Unscaled rate (Q32.32 devices ÷ scale) of the lots ending at each bucket boundary.
     pub slots: [u128; BUCKETS],
+    /// Stakes ending at each bucket boundary (the census's scheduled decrements).
+    pub stake_ends: [u32; BUCKETS],
+    /// Device-seconds of recently finished epochs, at `epoch % EPOCH_RING`.
+    pub epoch_device_seconds: [u64; EPOCH_RING],
+}
+
+/// Stored form of `pinfi_math::census::Census`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq, InitSpace)]
+pub struct CensusState {
+    pub active: u64,
+    pub in_epoch: u64,
+    pub epoch: u64,
+    pub cursor: i64,
 }
 
 /// Pool parameters chosen at creation.
@@ -106,6 +134,25 @@ impl Pool {
         self.collateral_total = core.collateral_total;
         let r = core.reserve;
         self.reserve = ReserveState { rate_sum: r.rate_sum, rate_end_sum: r.rate_end_sum, scale: r.scale, cursor: r.cursor };
+    }
+
+    /// Runs `f` on the census and its rings, then stores the census back.
+    pub fn with_census<R>(&mut self, f: impl FnOnce(&mut Census, &mut Rings, u32) -> pinfi_math::Result<R>) -> pinfi_math::Result<R> {
+        let c = self.census;
+        let mut census = Census { active: c.active, in_epoch: c.in_epoch, epoch: c.epoch, cursor: c.cursor };
+        let mut rings = Rings { ends: &mut self.stake_ends, epochs: &mut self.epoch_device_seconds };
+        let r = f(&mut census, &mut rings, self.params.bucket_secs)?;
+        self.census = CensusState { active: census.active, in_epoch: census.in_epoch, epoch: census.epoch, cursor: census.cursor };
+        Ok(r)
+    }
+
+    /// Device-seconds of finished epoch `index` after bringing the census up to `now`; 0 once the
+    /// ring has forgotten it.
+    pub fn epoch_device_seconds_at(&mut self, schedule: &Schedule, index: u64, now: i64) -> pinfi_math::Result<u64> {
+        self.with_census(|c, rings, b| {
+            c.advance(rings, b, Some(schedule), now)?;
+            Ok(c.epoch_device_seconds(rings, index).unwrap_or(0))
+        })
     }
 
     pub fn signer_seeds(&self) -> [&[u8]; 3] {

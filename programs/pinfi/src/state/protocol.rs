@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use super::VerificationParams;
+use super::{EmissionParams, VerificationParams};
 
 /// The singleton: who administers, which SPL mint is the utility token, guard rails for pools.
 /// PDA `["protocol"]`.
@@ -29,6 +29,15 @@ pub struct Protocol {
     pub verification: VerificationParams,
     /// Verifiers registered so far.
     pub verifier_count: u32,
+    /// Block rewards; unset until `configure_emission`.
+    pub emission: EmissionParams,
+    /// Everything minted by epochs so far, base units.
+    pub emitted: u64,
+    /// The next epoch to close; epochs close in order.
+    pub next_epoch: u64,
+    /// Σ of pool weights.
+    pub total_weight: u64,
+    pub rewards_vault_bump: u8,
     pub reserved: [u8; 64],
 }
 
@@ -41,6 +50,10 @@ pub struct ProtocolParams {
 }
 
 impl Protocol {
+    pub fn signer_seeds(&self) -> [&[u8]; 2] {
+        [crate::constants::PROTOCOL_SEED, core::slice::from_ref(&self.bump)]
+    }
+
     pub fn next_seq(&mut self) -> u64 {
         self.seq = self.seq.wrapping_add(1);
         self.seq

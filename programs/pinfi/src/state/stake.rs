@@ -43,5 +43,9 @@ pub struct Stake {
     pub failed: bool,
     /// Recent proof-of-compute strikes (lateness, missing answers).
     pub strike_log: [StrikeRecord; STRIKE_LOG],
+    /// Rewards are claimed up to this instant.
+    pub rewards_cursor: i64,
+    pub rewards_paid: u64,
+    pub rewards_burned: u64,
     pub reserved: [u8; 32],
 }

@@ -2,7 +2,7 @@
 //! PDA signs.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token::{self, Burn, Mint, Token, TokenAccount, Transfer};
+use anchor_spl::token::{self, Burn, Mint, MintTo, Token, TokenAccount, Transfer};
 
 use crate::errors::{IntoPinfi, PinfiError};
 use crate::state::Pool;
@@ -87,6 +87,28 @@ pub fn burn_signed<'info>(
         CpiContext::new_with_signer(
             token_program.to_account_info(),
             Burn { mint: mint.to_account_info(), from: from.to_account_info(), authority: authority.clone() },
+            &[seeds],
+        ),
+        amount,
+    )
+}
+
+/// Mints with a PDA mint authority (the protocol, for epoch emission).
+pub fn mint_signed<'info>(
+    token_program: &Program<'info, Token>,
+    mint: &Account<'info, Mint>,
+    to: &Account<'info, TokenAccount>,
+    authority: &AccountInfo<'info>,
+    seeds: &[&[u8]],
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
+    token::mint_to(
+        CpiContext::new_with_signer(
+            token_program.to_account_info(),
+            MintTo { mint: mint.to_account_info(), to: to.to_account_info(), authority: authority.clone() },
             &[seeds],
         ),
         amount,

@@ -4,7 +4,7 @@ use anchor_spl::token::Mint;
 use crate::constants::{ACCOUNT_VERSION, PROTOCOL_SEED};
 use crate::errors::PinfiError;
 use crate::events::ProtocolInitialized;
-use crate::state::{Protocol, ProtocolParams, VerificationParams};
+use crate::state::{EmissionParams, Protocol, ProtocolParams, VerificationParams};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -39,6 +39,11 @@ pub fn initialize_protocol(ctx: Context<InitializeProtocol>, params: ProtocolPar
         seq: 0,
         verification: VerificationParams::DEFAULT,
         verifier_count: 0,
+        emission: EmissionParams::default(),
+        emitted: 0,
+        next_epoch: 0,
+        total_weight: 0,
+        rewards_vault_bump: 0,
         reserved: [0; 64],
     });
     let seq = protocol.next_seq();

@@ -38,6 +38,9 @@ pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
     let pool = &mut ctx.accounts.pool;
     let stake = &ctx.accounts.stake;
     require!(now >= stake.end, PinfiError::StakeNotEnded);
+    // Rewards first (LP rewards are paid at settlement: keepers put both in one transaction).
+    let emission = ctx.accounts.protocol.emission;
+    require!(!emission.configured() || stake.end <= emission.genesis || stake.rewards_cursor >= stake.end, PinfiError::RewardsUnclaimed);
 
     let mut core = pool.core();
     let (paid_out, burned) = match stake.kind {

@@ -56,6 +56,8 @@ pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Res
     core.lock_escrow(maintenance_escrow).pinfi()?;
     pool.store(&core);
     pool.stake_count = pool.stake_count.safe_add(1).pinfi()?;
+    let schedule = ctx.accounts.protocol.emission.schedule();
+    pool.with_census(|c, rings, b| c.add(rings, b, schedule.as_ref(), now, end)).pinfi()?;
 
     let index = device.stake_count;
     device.stake_count = index.safe_add(1).pinfi()?;
@@ -79,6 +81,9 @@ pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Res
         lp_shares: 0,
         failed: false,
         strike_log: Default::default(),
+        rewards_cursor: now,
+        rewards_paid: 0,
+        rewards_burned: 0,
         reserved: [0; 32],
     });
     check_vault(&mut ctx.accounts.vault, pool)?;

@@ -43,6 +43,7 @@ pub fn register_device(ctx: Context<RegisterDevice>, specs_hash: [u8; 32]) -> Re
         failures: 0,
         perf_bps: PERF_ONE_BPS,
         last_verdict_at: 0,
+        rewards_earned: 0,
         reserved: [0; 32],
     });
     let seq = pool.next_seq();

@@ -5,7 +5,7 @@ use pinfi_math::reserve::Reserve;
 use crate::constants::{ACCOUNT_VERSION, GPU_CLASS_LEN, POOL_SEED, PROTOCOL_SEED, VAULT_SEED};
 use crate::errors::{IntoPinfi, PinfiError};
 use crate::events::PoolCreated;
-use crate::state::{Pool, PoolParams, Protocol, ReserveState};
+use crate::state::{CensusState, Pool, PoolParams, Protocol, ReserveState};
 use crate::utils::validate::{gpu_class_bytes, not_paused, now, pool_params};
 use pinfi_math::SafeMath;
 
@@ -53,6 +53,10 @@ pub fn create_pool(ctx: Context<CreatePool>, gpu_class: [u8; GPU_CLASS_LEN], par
     pool.vault = ctx.accounts.vault.key();
     pool.params = params;
     pool.reserve = ReserveState { rate_sum: 0, rate_end_sum: 0, scale: reserve.scale, cursor: reserve.cursor };
+    // Rewards start with the epoch the pool is born in (all epochs, if before genesis).
+    let now = now()?;
+    pool.next_epoch = protocol.emission.schedule().and_then(|s| s.epoch_at(now)).unwrap_or(0);
+    pool.census = CensusState { cursor: now, epoch: pool.next_epoch, ..CensusState::default() };
     let seq = pool.next_seq();
     emit_cpi!(PoolCreated { pool: pool.key(), seq, gpu_class, creator: pool.creator, params });
     Ok(())

@@ -1,0 +1,4 @@
+import { setDeviceEndpoint as ix, SetDeviceEndpointArgs } from "../instructions/setDeviceEndpoint";
+import { rpcMethod } from "./method";
+
+export const setDeviceEndpoint = rpcMethod<SetDeviceEndpointArgs>(ix, "owner");

@@ -1,0 +1,4 @@
+import { submitVerdict as ix, SubmitVerdictArgs } from "../instructions/submitVerdict";
+import { forInstruction } from "./forInstruction";
+
+export const submitVerdict = forInstruction<SubmitVerdictArgs>(ix, "authority");
