@@ -167,6 +167,15 @@ impl PoolCore {
         Ok(payout)
     }
 
+    /// An unplaced rental goes back: its remaining hours return to the pool as a lot ending at
+    /// `end`, and `tokens_out` (what the buyer paid, net of fees, for those hours) leaves `U`.
+    /// Not a trade, so no invariant: the pool gives back exactly what it took.
+    pub fn refund_rental(&mut self, slots: &mut [u128], now: UnixTs, end: UnixTs, rate: u128, tokens_out: TokenAmount) -> Result<GpuSeconds> {
+        let credited = if end > now { self.reserve.add_lot(slots, now, end, rate)? } else { 0 };
+        self.utility_reserve = self.utility_reserve.safe_sub(tokens_out).map_err(|_| Error::EmptyReserve)?;
+        Ok(credited)
+    }
+
     pub fn lock_escrow(&mut self, amount: TokenAmount) -> Result<()> {
         self.escrow_total = self.escrow_total.safe_add(amount)?;
         Ok(())

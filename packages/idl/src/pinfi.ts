@@ -117,6 +117,68 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "assignRental",
+      "docs": [
+        "Remaining accounts: candidate stakes (writable), earliest expiry first."
+      ],
+      "discriminator": [
+        20,
+        206,
+        236,
+        239,
+        39,
+        114,
+        163,
+        179
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "rental"
+          ]
+        },
+        {
+          "name": "rental",
+          "writable": true
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "burnForCertificate",
       "discriminator": [
         250,
@@ -1857,6 +1919,107 @@ export type Pinfi = {
       }
     },
     {
+      "name": "refundRental",
+      "docs": [
+        "Remaining accounts: the rental's assigned stakes (writable), in order."
+      ],
+      "discriminator": [
+        207,
+        191,
+        8,
+        127,
+        132,
+        241,
+        147,
+        76
+      ],
+      "accounts": [
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "rental"
+          ]
+        },
+        {
+          "name": "rental",
+          "writable": true
+        },
+        {
+          "name": "buyer",
+          "writable": true,
+          "relations": [
+            "rental"
+          ]
+        },
+        {
+          "name": "buyerTokens",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "registerDevice",
       "discriminator": [
         210,
@@ -3456,6 +3619,32 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "rentalAssigned",
+      "discriminator": [
+        194,
+        233,
+        247,
+        62,
+        50,
+        121,
+        40,
+        200
+      ]
+    },
+    {
+      "name": "rentalRefunded",
+      "discriminator": [
+        95,
+        25,
+        168,
+        44,
+        159,
+        18,
+        37,
+        229
+      ]
+    },
+    {
       "name": "rentalTerminated",
       "discriminator": [
         168,
@@ -3844,6 +4033,31 @@ export type Pinfi = {
       "code": 6048,
       "name": "rewardsUnclaimed",
       "msg": "Claim the stake's rewards up to its end before settling"
+    },
+    {
+      "code": 6049,
+      "name": "tooManyDevices",
+      "msg": "A rental may span at most 8 devices; buy several rentals"
+    },
+    {
+      "code": 6050,
+      "name": "rentalNotWaiting",
+      "msg": "The rental is already placed on devices"
+    },
+    {
+      "code": 6051,
+      "name": "placementWindowOpen",
+      "msg": "The rental may still be placed; refunds come after the placement window"
+    },
+    {
+      "code": 6052,
+      "name": "noEligibleStake",
+      "msg": "None of the given stakes can serve the rental (pool, window, booking, failure)"
+    },
+    {
+      "code": 6053,
+      "name": "wrongStakes",
+      "msg": "The stakes given are not the rental's assigned stakes"
     }
   ],
   "types": [
@@ -5401,6 +5615,13 @@ export type Pinfi = {
             "type": "u8"
           },
           {
+            "name": "rentalPlacementSecs",
+            "docs": [
+              "A rental not placed on devices within this many seconds may be refunded."
+            ],
+            "type": "u32"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -5549,6 +5770,51 @@ export type Pinfi = {
             "type": "u64"
           },
           {
+            "name": "fees",
+            "docs": [
+              "Of which fees (burned)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "status",
+            "type": {
+              "defined": {
+                "name": "rentalStatus"
+              }
+            }
+          },
+          {
+            "name": "devices",
+            "docs": [
+              "Whole devices the rate needs: `ceil(rate)`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "assigned",
+            "docs": [
+              "Stakes (one device each) booked for the rental's window, first `assigned_count` valid."
+            ],
+            "type": {
+              "array": [
+                "pubkey",
+                8
+              ]
+            }
+          },
+          {
+            "name": "assignedCount",
+            "type": "u8"
+          },
+          {
+            "name": "waitingSince",
+            "docs": [
+              "Since when the rental waits for devices (purchase, or the extension that reopened it)."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -5556,6 +5822,95 @@ export type Pinfi = {
                 32
               ]
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "rentalAssigned",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "rental",
+            "type": "pubkey"
+          },
+          {
+            "name": "added",
+            "docs": [
+              "Stakes booked by this call."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "assigned",
+            "type": "u8"
+          },
+          {
+            "name": "devices",
+            "type": "u8"
+          },
+          {
+            "name": "placed",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "rentalRefunded",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "rental",
+            "type": "pubkey"
+          },
+          {
+            "name": "hoursReturned",
+            "type": "u64"
+          },
+          {
+            "name": "refund",
+            "type": "u64"
+          },
+          {
+            "name": "hoursAfter",
+            "type": "u64"
+          },
+          {
+            "name": "utilityAfter",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "rentalStatus",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "waiting"
+          },
+          {
+            "name": "placed"
           }
         ]
       }
@@ -5793,6 +6148,20 @@ export type Pinfi = {
             }
           },
           {
+            "name": "bookedUntil",
+            "docs": [
+              "The device serves a rental until then…"
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "bookedBy",
+            "docs": [
+              "…this one."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "rewardsCursor",
             "docs": [
               "Rewards are claimed up to this instant."
@@ -6020,6 +6389,12 @@ export type Pinfi = {
                   "name": "verificationParams"
                 }
               }
+            }
+          },
+          {
+            "name": "rentalPlacementSecs",
+            "type": {
+              "option": "u32"
             }
           }
         ]

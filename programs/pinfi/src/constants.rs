@@ -19,3 +19,6 @@ pub const GPU_CLASS_LEN: usize = 16;
 
 /// Account layout version written into every account (bump on any layout change).
 pub const ACCOUNT_VERSION: u8 = 0;
+
+/// Until the admin says otherwise, a rental waits half an hour for devices before it may be refunded.
+pub const DEFAULT_RENTAL_PLACEMENT_SECS: u32 = 1_800;

@@ -103,6 +103,16 @@ pub enum PinfiError {
     WrongPoolEpoch, // 0x179f (6047)
     #[msg("Claim the stake's rewards up to its end before settling")]
     RewardsUnclaimed, // 0x17a0 (6048)
+    #[msg("A rental may span at most 8 devices; buy several rentals")]
+    TooManyDevices, // 0x17a1 (6049)
+    #[msg("The rental is already placed on devices")]
+    RentalNotWaiting, // 0x17a2 (6050)
+    #[msg("The rental may still be placed; refunds come after the placement window")]
+    PlacementWindowOpen, // 0x17a3 (6051)
+    #[msg("None of the given stakes can serve the rental (pool, window, booking, failure)")]
+    NoEligibleStake, // 0x17a4 (6052)
+    #[msg("The stakes given are not the rental's assigned stakes")]
+    WrongStakes, // 0x17a5 (6053)
 }
 
 impl From<pinfi_math::Error> for PinfiError {

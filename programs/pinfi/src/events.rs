@@ -284,3 +284,26 @@ pub struct RewardsClaimed {
     pub paid: u64,
     pub burned: u64,
 }
+
+#[event]
+pub struct RentalAssigned {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub rental: Pubkey,
+    /// Stakes booked by this call.
+    pub added: u8,
+    pub assigned: u8,
+    pub devices: u8,
+    pub placed: bool,
+}
+
+#[event]
+pub struct RentalRefunded {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub rental: Pubkey,
+    pub hours_returned: u64,
+    pub refund: u64,
+    pub hours_after: u64,
+    pub utility_after: u64,
+}

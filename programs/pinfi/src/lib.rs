@@ -118,6 +118,16 @@ pub mod pinfi {
         instructions::settle_stake(ctx)
     }
 
+    /// Remaining accounts: candidate stakes (writable), earliest expiry first.
+    pub fn assign_rental<'info>(ctx: Context<'_, '_, 'info, 'info, AssignRental<'info>>) -> Result<()> {
+        instructions::assign_rental(ctx)
+    }
+
+    /// Remaining accounts: the rental's assigned stakes (writable), in order.
+    pub fn refund_rental<'info>(ctx: Context<'_, '_, 'info, 'info, RefundRental<'info>>) -> Result<()> {
+        instructions::refund_rental(ctx)
+    }
+
     // ── epochs and rewards ─────────────────────────────────────────────────────────────────────
     pub fn configure_emission(ctx: Context<ConfigureEmission>, params: EmissionParams) -> Result<()> {
         instructions::configure_emission(ctx, params)

@@ -39,7 +39,7 @@ async fn protocol_and_pool_admin_constraints() {
     let mut w = world().await;
     let env = &mut w.env;
     // Only the admin updates the protocol.
-    let r = env.update_protocol(&w.lp.kp, pinfi::instructions::UpdateProtocolArgs { paused: Some(true), params: None, new_admin: None, verification: None }).await;
+    let r = env.update_protocol(&w.lp.kp, pinfi::instructions::UpdateProtocolArgs { paused: Some(true), params: None, new_admin: None, verification: None, rental_placement_secs: None }).await;
     assert_pinfi_err(r, E::NotOwner);
     // A second initialisation is refused (the PDA exists).
     let mint = env.mint;

@@ -1,4 +1,4 @@
-//! Driver methods for epochs and rewards.
+//! Driver methods for epochs, rewards and the rental cranks.
 
 use crate::harness::*;
 use pinfi::constants::{EPOCH_SEED, POOL_EPOCH_SEED, REWARDS_VAULT_SEED};
@@ -70,5 +70,26 @@ impl Env {
             token_program: spl_token::ID, event_authority: event_authority(), program: pinfi::ID,
         };
         self.send(&[ix(accounts, pinfi::instruction::ClaimRewards {})], &[]).await
+    }
+}
+
+impl Env {
+    pub async fn assign_rental(&mut self, pool: Pubkey, rental: Pubkey, candidates: &[Pubkey]) -> TxResult {
+        let accounts = pinfi::accounts::AssignRental { pool, rental, event_authority: event_authority(), program: pinfi::ID };
+        let mut ix = ix(accounts, pinfi::instruction::AssignRental {});
+        ix.accounts.extend(candidates.iter().map(|k| solana_sdk::instruction::AccountMeta::new(*k, false)));
+        self.send(&[ix], &[]).await
+    }
+
+    pub async fn refund_rental(&mut self, pool: Pubkey, rental: Pubkey, buyer_tokens: Pubkey, stakes: &[Pubkey]) -> TxResult {
+        let r: pinfi::state::Rental = self.account(&rental).await;
+        let vault = self.pool(&pool).await.vault;
+        let accounts = pinfi::accounts::RefundRental {
+            protocol: protocol_pda(), pool, rental, buyer: r.buyer, buyer_tokens, vault, token_program: spl_token::ID,
+            event_authority: event_authority(), program: pinfi::ID,
+        };
+        let mut ix = ix(accounts, pinfi::instruction::RefundRental {});
+        ix.accounts.extend(stakes.iter().map(|k| solana_sdk::instruction::AccountMeta::new(*k, false)));
+        self.send(&[ix], &[]).await
     }
 }

@@ -282,7 +282,7 @@ impl Env {
 
     pub async fn set_paused(&mut self, paused: bool) -> TxResult {
         let admin = self.admin.insecure_clone();
-        self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None }).await
+        self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None }).await
     }
 
     pub async fn create_pool_with_mint(&mut self, creator: &User, gpu_class: [u8; 16], params: PoolParams, mint: Pubkey) -> TxResult {

@@ -11,4 +11,5 @@ mod constraints;
 mod decay;
 mod epochs;
 mod lifecycle;
+mod rentals;
 mod verification;

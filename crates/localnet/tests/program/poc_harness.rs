@@ -35,7 +35,7 @@ impl Env {
 
     pub async fn set_verification(&mut self, v: VerificationParams) -> TxResult {
         let admin = self.admin.insecure_clone();
-        let args = pinfi::instructions::UpdateProtocolArgs { paused: None, params: None, new_admin: None, verification: Some(v) };
+        let args = pinfi::instructions::UpdateProtocolArgs { paused: None, params: None, new_admin: None, verification: Some(v), rental_placement_secs: None };
         self.update_protocol(&admin, args).await
     }
 

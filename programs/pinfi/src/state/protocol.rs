@@ -38,6 +38,8 @@ pub struct Protocol {
     /// Σ of pool weights.
     pub total_weight: u64,
     pub rewards_vault_bump: u8,
+    /// A rental not placed on devices within this many seconds may be refunded.
+    pub rental_placement_secs: u32,
     pub reserved: [u8; 64],
 }
 

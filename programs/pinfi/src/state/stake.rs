@@ -43,6 +43,10 @@ pub struct Stake {
     pub failed: bool,
     /// Recent proof-of-compute strikes (lateness, missing answers).
     pub strike_log: [StrikeRecord; STRIKE_LOG],
+    /// The device serves a rental until then…
+    pub booked_until: i64,
+    /// …this one.
+    pub booked_by: Pubkey,
     /// Rewards are claimed up to this instant.
     pub rewards_cursor: i64,
     pub rewards_paid: u64,

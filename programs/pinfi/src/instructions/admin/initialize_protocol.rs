@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::Mint;
 
-use crate::constants::{ACCOUNT_VERSION, PROTOCOL_SEED};
+use crate::constants::{ACCOUNT_VERSION, DEFAULT_RENTAL_PLACEMENT_SECS, PROTOCOL_SEED};
 use crate::errors::PinfiError;
 use crate::events::ProtocolInitialized;
 use crate::state::{EmissionParams, Protocol, ProtocolParams, VerificationParams};
@@ -44,6 +44,7 @@ pub fn initialize_protocol(ctx: Context<InitializeProtocol>, params: ProtocolPar
         next_epoch: 0,
         total_weight: 0,
         rewards_vault_bump: 0,
+        rental_placement_secs: DEFAULT_RENTAL_PLACEMENT_SECS,
         reserved: [0; 64],
     });
     let seq = protocol.next_seq();

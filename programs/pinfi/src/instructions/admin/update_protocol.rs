@@ -12,6 +12,7 @@ pub struct UpdateProtocolArgs {
     pub params: Option<ProtocolParams>,
     pub new_admin: Option<Pubkey>,
     pub verification: Option<VerificationParams>,
+    pub rental_placement_secs: Option<u32>,
 }
 
 #[event_cpi]
@@ -35,6 +36,9 @@ pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -
     }
     if let Some(admin) = args.new_admin {
         protocol.admin = admin;
+    }
+    if let Some(secs) = args.rental_placement_secs {
+        protocol.rental_placement_secs = secs;
     }
     if let Some(v) = args.verification {
         check_verification_params(&v)?;

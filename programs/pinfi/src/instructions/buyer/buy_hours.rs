@@ -5,7 +5,7 @@ use pinfi_math::decay::rate_floor;
 use crate::constants::{ACCOUNT_VERSION, PROTOCOL_SEED, RENTAL_SEED};
 use crate::errors::{IntoPinfi, PinfiError};
 use crate::events::HoursBought;
-use crate::state::{Pool, Protocol, Rental};
+use crate::state::{Pool, Protocol, Rental, RentalStatus, MAX_RENTAL_DEVICES};
 use crate::utils::token::{burn_from_vault, check_vault, transfer_in};
 use crate::utils::validate::{not_paused, now, window_end};
 use pinfi_math::SafeMath;
@@ -51,6 +51,8 @@ pub fn buy_hours(ctx: Context<BuyHours>, rental_id: u64, tokens_in: u64, end: i6
     pool.store(&core);
     pool.rental_count = pool.rental_count.safe_add(1).pinfi()?;
 
+    let rate = rate_floor(bought.hours_out, end, now).pinfi()?;
+    let devices = Rental::devices_for(rate).ok_or(PinfiError::TooManyDevices)?;
     let rental = &mut ctx.accounts.rental;
     rental.set_inner(Rental {
         version: ACCOUNT_VERSION,
@@ -60,9 +62,15 @@ pub fn buy_hours(ctx: Context<BuyHours>, rental_id: u64, tokens_in: u64, end: i6
         id: rental_id,
         start: now,
         end,
-        rate: rate_floor(bought.hours_out, end, now).pinfi()?,
+        rate,
         gpu_seconds: bought.hours_out,
         paid: tokens_in,
+        fees: bought.fee,
+        status: RentalStatus::Waiting,
+        devices,
+        assigned: [Pubkey::default(); MAX_RENTAL_DEVICES],
+        assigned_count: 0,
+        waiting_since: now,
         reserved: [0; 32],
     });
 

@@ -55,6 +55,11 @@ pub fn extend_rental(ctx: Context<ExtendRental>, new_end: i64, max_tokens_in: u6
     rental.end = new_end;
     rental.gpu_seconds = rental.gpu_seconds.safe_add(bought.hours_out).pinfi()?;
     rental.paid = rental.paid.safe_add(tokens_in).pinfi()?;
+    rental.fees = rental.fees.safe_add(bought.fee).pinfi()?;
+    rental.devices = Rental::devices_for(rental.rate).ok_or(PinfiError::TooManyDevices)?;
+    // The devices were booked for the old window: place the rental again (its own devices stay
+    // eligible, see `assign_rental`).
+    rental.reopen(now);
 
     let (program, vault) = (&ctx.accounts.token_program, &ctx.accounts.vault);
     transfer_in(program, &ctx.accounts.buyer_tokens, vault, &ctx.accounts.buyer, tokens_in)?;

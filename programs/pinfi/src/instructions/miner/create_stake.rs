@@ -81,6 +81,8 @@ pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Res
         lp_shares: 0,
         failed: false,
         strike_log: Default::default(),
+        booked_until: 0,
+        booked_by: Pubkey::default(),
         rewards_cursor: now,
         rewards_paid: 0,
         rewards_burned: 0,
