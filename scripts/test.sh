@@ -33,4 +33,6 @@ step "localnet binary for the end-to-end suite"
 cargo build -p pinfi-localnet --bin localnet --locked
 
 step "TypeScript packages and end-to-end tests (turbo run build test)"
+# Tests that need the localnet binary fail, rather than skip, when it is missing.
+export PINFI_SIM_REQUIRE_LOCALNET=1
 npx turbo run build test --output-logs=full

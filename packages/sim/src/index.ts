@@ -1,0 +1,20 @@
+// @pinfi/sim: the economic simulation of one PinFi pool (docs/economics.md, docs/sim.md).
+export * from "./units";
+export { Prng } from "./prng";
+export { SimPool, E2E_POOL, MAX_RENTAL_DEVICES } from "./model/pool";
+export type { PoolSetup, SimStake, SimRental, StakeKind } from "./model/pool";
+export { DEFAULT_ECONOMY, PANELS } from "./model/economy";
+export type { Economy } from "./model/economy";
+export * as labels from "./model/labels";
+export { sweep, sweepPanel, DEFAULT_GRID } from "./model/sweep";
+export type { Grid, Panel, PanelResult } from "./model/sweep";
+export { lpBoundary, sellerEntry, genuineCutoff, crossing } from "./model/boundary";
+export { calibrateUtilisation } from "./model/calibrate";
+export { trajectory } from "./model/trajectory";
+export { runMonteCarlo, scanRewards, DEFAULT_MC } from "./model/montecarlo";
+export type { McConfig, McResult, Verdict } from "./model/montecarlo";
+export * as rewards from "./model/rewards";
+export { runChecks, formatTable, KNOWN_DEVIATIONS } from "./checks";
+export type { Check } from "./checks";
+export { planTrajectory, diffBooks } from "./chain/plan";
+export { replayOnLocalnet } from "./chain/run";
