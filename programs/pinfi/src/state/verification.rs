@@ -65,7 +65,8 @@ pub enum ChallengeOutcome {
     Pass,
     /// Correct but after the deadline: a strike.
     Late,
-    /// Objective failure (wrong value, bad Merkle path, bad signature): the stake fails.
+    /// Objective failure (wrong value, bad Merkle path in device-signed openings): the stake
+    /// fails. An unsigned or wrongly signed answer is not the device's: `NoResponse`.
     Wrong,
     /// Committed but did not answer the openings: a strike.
     NoOpen,

@@ -1,0 +1,136 @@
+// The evidence bundle (docs/proof-of-compute.md, "Evidence bundle"): everything a third party
+// needs to recompute a verdict, as canonical JSON. Only SHA-256 of these bytes goes on chain.
+
+import { fromHex, toHex } from "./bytes";
+import { canonicalBytes, canonicalJson } from "./canonical";
+import { sha256 } from "./hash";
+import { ParamClass, paramsById } from "./params";
+import { ChallengeInputs, deriveSeed, nonceCommitment } from "./seed";
+import { Judgement, Outcome, OUTCOME_CODE, Timing, judge } from "./verify";
+import { OpenRequestMsg, ReleaseMsg, parseRelease, releaseMessage } from "./wire";
+
+export const EVIDENCE_FORMAT = "pinfi/poc-evidence/v1";
+
+export interface EvidenceBundle {
+  format: typeof EVIDENCE_FORMAT;
+  params: ParamClass;
+  challenge: ReleaseMsg;
+  nonceCommitment: string;
+  seed: string;
+  devicePubkey: string;
+  /** As received (null: none, or not canonical-JSON encodable). */
+  commit: unknown | null;
+  request: OpenRequestMsg | null;
+  openings: unknown | null;
+  columns: number[][] | null;
+  timing: Timing & { allowanceUs: number; deadlineUs: number; openDeadlineUs: number };
+  outcome: Outcome;
+  /** The submit_verdict arguments this bundle supports (the evidence hash aside). */
+  onChain: { outcome: number; elapsedMs: number; deadlineMs: number; R: string; R2: string; vNonce: string };
+}
+
+const ZERO32 = "0".repeat(64);
+
+export interface BundleInput {
+  params: ParamClass;
+  challenge: ChallengeInputs;
+  devicePubkey: Uint8Array;
+  commit: unknown | null;
+  request: OpenRequestMsg | null;
+  openings: unknown | null;
+  columns: number[][] | null;
+  timing: Timing;
+}
+
+export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle {
+  const { timing } = input;
+  return {
+    format: EVIDENCE_FORMAT,
+    params: { ...input.params },
+    challenge: releaseMessage(input.challenge),
+    nonceCommitment: toHex(nonceCommitment(input.challenge.vNonce)),
+    seed: toHex(deriveSeed(input.challenge)),
+    devicePubkey: toHex(input.devicePubkey),
+    commit: input.commit,
+    request: input.request,
+    openings: input.openings,
+    columns: input.columns,
+    timing: {
+      elapsedUs: timing.elapsedUs,
+      openElapsedUs: timing.openElapsedUs,
+      rttUs: [...timing.rttUs],
+      allowanceUs: j.allowanceUs,
+      deadlineUs: j.deadlineUs,
+      openDeadlineUs: j.openDeadlineUs,
+    },
+    outcome: j.outcome,
+    onChain: {
+      outcome: OUTCOME_CODE[j.outcome.kind],
+      elapsedMs: j.elapsedMs,
+      deadlineMs: j.deadlineMs,
+      R: j.R ? toHex(j.R) : ZERO32,
+      R2: j.R2 ? toHex(j.R2) : ZERO32,
+      vNonce: toHex(input.challenge.vNonce),
+    },
+  };
+}
+
+export const serializeEvidence = (b: EvidenceBundle): string => canonicalJson(b);
+/** The evidence_hash submit_verdict records. */
+export const evidenceHash = (b: EvidenceBundle): Uint8Array => sha256(canonicalBytes(b));
+
+export function parseEvidence(json: string): EvidenceBundle {
+  const b = JSON.parse(json) as EvidenceBundle;
+  if (b?.format !== EVIDENCE_FORMAT) throw new Error("not a PoC-v1 evidence bundle");
+  if (canonicalJson(b) !== json) throw new Error("evidence bundle is not in canonical form");
+  return b;
+}
+
+export interface RecheckResult {
+  /** The outcome recomputed from the bundle's bytes. */
+  outcome: Outcome;
+  /** The recomputed outcome is exactly the recorded one. */
+  agrees: boolean;
+  /** WRONG: proven by device-signed data alone. Other outcomes rest on the verifier's clock or on absence. */
+  objective: boolean;
+  /** Inconsistencies between the bundle's fields (each one makes the bundle unusable as evidence). */
+  problems: string[];
+  evidenceHash: string;
+}
+
+/** Re-verifies a bundle from its bytes alone, with the same code the verifier ran. */
+export function recheck(bundle: EvidenceBundle): RecheckResult {
+  const problems: string[] = [];
+  const challenge = parseRelease(bundle.challenge);
+  let params: ParamClass = bundle.params;
+  try {
+    const table = paramsById(challenge.paramsId);
+    if (canonicalJson({ ...table }) !== canonicalJson(bundle.params)) problems.push("params differ from the class table");
+    params = table;
+  } catch {
+    problems.push(`unknown params_id ${challenge.paramsId}`);
+  }
+  if (toHex(deriveSeed(challenge)) !== bundle.seed) problems.push("seed does not match the challenge inputs");
+  if (toHex(nonceCommitment(challenge.vNonce)) !== bundle.nonceCommitment) problems.push("nonce commitment does not match v_nonce");
+  const input: BundleInput = {
+    params,
+    challenge,
+    devicePubkey: fromHex(bundle.devicePubkey, 32),
+    commit: bundle.commit,
+    request: bundle.request,
+    openings: bundle.openings,
+    columns: bundle.columns,
+    timing: { elapsedUs: bundle.timing.elapsedUs, openElapsedUs: bundle.timing.openElapsedUs, rttUs: bundle.timing.rttUs },
+  };
+  const j = judge(input);
+  const rebuilt = buildEvidence(input, j);
+  if (canonicalJson(rebuilt.onChain) !== canonicalJson(bundle.onChain)) problems.push("onChain summary does not follow from the bundle");
+  if (canonicalJson(rebuilt.timing) !== canonicalJson(bundle.timing)) problems.push("derived deadlines do not follow from the bundle");
+  return {
+    outcome: j.outcome,
+    agrees: canonicalJson(j.outcome) === canonicalJson(bundle.outcome) && problems.length === 0,
+    objective: j.outcome.kind === "WRONG",
+    problems,
+    evidenceHash: toHex(evidenceHash(bundle)),
+  };
+}

@@ -1,0 +1,326 @@
+// Verification (§2.3 steps 8–10): one pure function, `judge`, decides the outcome from what was
+// received and the recorded draws and times. The daemon calls it through `verify` (which also
+// draws the columns and builds the evidence); `recheck` calls the same function on a published
+// bundle, so a third party reaches the same outcome from the same bytes.
+
+import { bytesOfWordsLE, equal, fromBase64, fromHex } from "./bytes";
+import { dot, mixRow, requant } from "./gemm";
+import { PathVerifier, depth, leafHash, rowNode } from "./merkle";
+import { CHUNKS_PER_ROW, ParamClass, RTT_CAP_MS, RTT_SLACK_MS, chunkCount, rowCount } from "./params";
+import { Permutation, genWColumn, genX0Row, permutation } from "./prng";
+import { rowIndex } from "./prover";
+import { ChallengeInputs, deriveSeed, walkSeed } from "./seed";
+import { verifySignature } from "./sign";
+import { absorb, chunkAddress, walkerInit } from "./walk";
+import { OpenBody, OpenRequestMsg, commitSigningBytes, isIndex, openSigningBytes, parseChallengeId } from "./wire";
+
+export type OutcomeKind = "PASS" | "LATE" | "WRONG" | "NO_OPEN" | "NO_RESPONSE";
+
+/** Borsh index of the program's ChallengeOutcome (0 = Pending, 6 = Expired are the chain's own). */
+export const OUTCOME_CODE: Record<OutcomeKind, number> = { PASS: 1, LATE: 2, WRONG: 3, NO_OPEN: 4, NO_RESPONSE: 5 };
+/** The same outcome as the IDL (Anchor) enum variant name, for @pinfi/sdk's submitVerdict: `{ [variant]: {} }`. */
+export const OUTCOME_VARIANT: Record<OutcomeKind, string> = { PASS: "pass", LATE: "late", WRONG: "wrong", NO_OPEN: "noOpen", NO_RESPONSE: "noResponse" };
+
+export type Detail = Record<string, string | number>;
+
+/**
+ * reason, by kind —
+ * NO_RESPONSE: no_commit | malformed_commit | wrong_challenge | bad_signature
+ * NO_OPEN:     no_openings | malformed_openings | wrong_challenge | bad_open_signature | incomplete_openings | late_openings
+ * WRONG:       malformed_item | bad_row_path | bad_entry | bad_chunk_path | bad_walk | bad_walk_path
+ * LATE:        late_commit
+ */
+export interface Outcome {
+  kind: OutcomeKind;
+  reason: string | null;
+  detail: Detail | null;
+}
+
+/** An objective failure found in signed openings: the item, and what was expected. */
+export interface Failure {
+  reason: string;
+  detail: Detail;
+}
+
+/** Times measured by the verifier's monotonic clock, integer microseconds. */
+export interface Timing {
+  /** t1 − t0; null when no commit arrived. */
+  elapsedUs: number | null;
+  /** Open request sent → response received; null when none arrived. */
+  openElapsedUs: number | null;
+  /** Ping/echo round trips measured just before t0. */
+  rttUs: number[];
+}
+
+export interface JudgeInput {
+  params: ParamClass;
+  challenge: ChallengeInputs;
+  devicePubkey: Uint8Array;
+  commit: unknown | null;
+  request: OpenRequestMsg | null;
+  openings: unknown | null;
+  /** c columns per requested row, drawn after the openings arrived. */
+  columns: number[][] | null;
+  timing: Timing;
+}
+
+export interface Judgement {
+  outcome: Outcome;
+  /** Every objective failure found (the outcome names the first). */
+  failures: Failure[];
+  R: Uint8Array | null;
+  R2: Uint8Array | null;
+  allowanceUs: number;
+  deadlineUs: number;
+  openDeadlineUs: number;
+  /** t1 − t0 rounded up to ms (0 when no commit arrived), as submit_verdict records it. */
+  elapsedMs: number;
+  /** D(class) + RTT allowance rounded down to ms: LATE ⇔ elapsedMs > deadlineMs, exactly the chain's rule. */
+  deadlineMs: number;
+}
+
+/** Microseconds → the integer milliseconds the chain sees; rounding always goes against the miner. */
+export const msUp = (us: number): number => Math.ceil(us / 1000);
+export const msDown = (us: number): number => Math.floor(us / 1000);
+
+/** RTT allowance: median of the samples, each capped, plus a fixed slack (§2.3 step 8, §5 #14). */
+export function rttAllowanceUs(rttUs: readonly number[]): number {
+  const capped = rttUs.map((r) => Math.min(Math.max(0, Math.round(r)), RTT_CAP_MS * 1000)).sort((a, b) => a - b);
+  const median = capped.length === 0 ? 0 : capped[(capped.length - 1) >> 1];
+  return median + RTT_SLACK_MS * 1000;
+}
+
+const out = (kind: OutcomeKind, reason: string | null = null, detail: Detail | null = null): Outcome => ({ kind, reason, detail });
+
+export function judge(input: JudgeInput): Judgement {
+  const { params: p, challenge: ch } = input;
+  const allowanceUs = rttAllowanceUs(input.timing.rttUs);
+  const t = input.timing;
+  const base = {
+    allowanceUs,
+    deadlineUs: p.deadlineMs * 1000,
+    openDeadlineUs: p.openDeadlineMs * 1000,
+    elapsedMs: t.elapsedUs === null ? 0 : msUp(t.elapsedUs),
+    deadlineMs: msDown(p.deadlineMs * 1000 + allowanceUs),
+  };
+  const seed = deriveSeed(ch);
+
+  // 1. The commitment must exist and be the device's, for this challenge.
+  const commit = readCommit(input.commit, ch, seed, input.devicePubkey);
+  if ("reason" in commit) return { ...base, outcome: out("NO_RESPONSE", commit.reason), failures: [], R: null, R2: null };
+  const { R, R2 } = commit;
+
+  // 2. The openings: envelope and signature decide whether they are attributable at all.
+  const body = readOpenings(input.openings, ch, seed, input.devicePubkey);
+  let openProblem: string | null = null;
+  const failures: Failure[] = [];
+  if ("reason" in body) {
+    openProblem = body.reason;
+  } else if (input.request === null) {
+    openProblem = "no_openings";
+  } else {
+    // 3. Signed openings: every item is checked; any failure is objective.
+    const ctx = new Checker(p, seed, R, R2, ch.vNonce);
+    const req = input.request;
+    const rows = body.rows.slice(0, req.rows.length);
+    rows.forEach((item, s) => ctx.sample(item, input.columns?.[s] ?? [], failures));
+    body.walkers.slice(0, req.walkers.length).forEach((item) => ctx.walker(item, failures));
+    const covers =
+      body.rows.length === req.rows.length &&
+      body.walkers.length === req.walkers.length &&
+      req.rows.every(([t, i], s) => isSample(body.rows[s]) && body.rows[s].t === t && body.rows[s].i === i) &&
+      req.walkers.every((w, s) => isObj(body.walkers[s]) && body.walkers[s].w === w);
+    if (!covers) openProblem = "incomplete_openings";
+  }
+
+  let outcome: Outcome;
+  if (failures.length > 0) {
+    outcome = out("WRONG", failures[0].reason, { ...failures[0].detail, failures: failures.length });
+  } else if (openProblem !== null) {
+    outcome = out("NO_OPEN", openProblem);
+  } else if (t.openElapsedUs === null || msUp(t.openElapsedUs) > msDown(base.openDeadlineUs + allowanceUs)) {
+    outcome = out("NO_OPEN", "late_openings", t.openElapsedUs === null ? null : { openElapsedUs: t.openElapsedUs });
+  } else if (t.elapsedUs === null || base.elapsedMs > base.deadlineMs) {
+    outcome = out("LATE", "late_commit", t.elapsedUs === null ? null : { elapsedUs: t.elapsedUs });
+  } else {
+    outcome = out("PASS");
+  }
+  return { ...base, outcome, failures, R, R2 };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isSample = (v: unknown): v is { t: unknown; i: unknown } => isObj(v);
+
+/** Whether a commit message is the device's, for this challenge (the daemon's early check). */
+export function checkCommit(ch: ChallengeInputs, devicePubkey: Uint8Array, msg: unknown): { ok: true } | { ok: false; reason: string } {
+  const r = readCommit(msg, ch, deriveSeed(ch), devicePubkey);
+  return "reason" in r ? { ok: false, reason: r.reason } : { ok: true };
+}
+
+function readCommit(
+  msg: unknown, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array,
+): { R: Uint8Array; R2: Uint8Array } | { reason: string } {
+  if (msg === null || msg === undefined) return { reason: "no_commit" };
+  if (!isObj(msg)) return { reason: "malformed_commit" };
+  let id: bigint, R: Uint8Array, R2: Uint8Array, sig: Uint8Array;
+  try {
+    id = parseChallengeId(msg.challengeId);
+    R = fromHex(msg.R as string, 32);
+    R2 = fromHex(msg.R2 as string, 32);
+    sig = fromHex(msg.sig as string, 64);
+  } catch {
+    return { reason: "malformed_commit" };
+  }
+  if (id !== ch.challengeId) return { reason: "wrong_challenge" };
+  if (!verifySignature(pub, commitSigningBytes(ch.challengeId, seed, R, R2), sig)) return { reason: "bad_signature" };
+  return { R, R2 };
+}
+
+function readOpenings(msg: unknown, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array): OpenBody | { reason: string } {
+  if (msg === null || msg === undefined) return { reason: "no_openings" };
+  if (!isObj(msg) || !Array.isArray(msg.rows) || !Array.isArray(msg.walkers)) return { reason: "malformed_openings" };
+  let sig: Uint8Array;
+  let signed: Uint8Array;
+  const { sig: sigHex, ...body } = msg;
+  try {
+    if (parseChallengeId(msg.challengeId) !== ch.challengeId) return { reason: "wrong_challenge" };
+    sig = fromHex(sigHex as string, 64);
+    signed = openSigningBytes(ch.challengeId, seed, body as unknown as OpenBody); // throws unless canonical-JSON encodable
+  } catch {
+    return { reason: "malformed_openings" };
+  }
+  if (!verifySignature(pub, signed, sig)) return { reason: "bad_open_signature" };
+  return body as unknown as OpenBody;
+}
+
+/** Row nodes sit 4 levels above the chunk leaves (16 chunks per row). */
+const ROW_LEVEL = Math.log2(CHUNKS_PER_ROW);
+
+/** Per-item checks against R / R2, with the permutations and stream keys of this seed. */
+class Checker {
+  private readonly perms = new Map<number, Permutation>();
+  private readonly rows: number;
+  private readonly nChunks: number;
+  private readonly wseed: Uint8Array;
+  private readonly paths: PathVerifier;
+  private readonly walkPaths: PathVerifier;
+
+  constructor(
+    private readonly p: ParamClass,
+    private readonly seed: Uint8Array,
+    R: Uint8Array,
+    R2: Uint8Array,
+    vNonce: Uint8Array,
+  ) {
+    this.rows = rowCount(p);
+    this.nChunks = chunkCount(p);
+    this.wseed = walkSeed(R, vNonce);
+    this.paths = new PathVerifier(R);
+    this.walkPaths = new PathVerifier(R2);
+  }
+
+  private perm(t: number): Permutation {
+    let v = this.perms.get(t);
+    if (!v) this.perms.set(t, (v = permutation(this.p, this.seed, t)));
+    return v;
+  }
+
+  /** Decodes a row opening and checks its path; null (with a failure pushed) when it does not hold. */
+  private row(o: unknown, t: number, i: number, which: string, failures: Failure[]): Int8Array | null {
+    let data: Uint8Array;
+    let path: Uint8Array[];
+    try {
+      if (!isObj(o) || !Array.isArray(o.path)) throw new Error();
+      data = fromBase64(o.data as string, this.p.n);
+      path = (o.path as unknown[]).map((h) => fromHex(h as string, 32));
+    } catch {
+      failures.push({ reason: "malformed_item", detail: { t, i, which } });
+      return null;
+    }
+    if (!this.paths.verify(rowNode(data), rowIndex(this.p, t, i), this.rows, path, ROW_LEVEL)) {
+      failures.push({ reason: "bad_row_path", detail: { t, i, which } });
+      return null;
+    }
+    return new Int8Array(data.buffer, data.byteOffset, data.length);
+  }
+
+  sample(item: unknown, columns: readonly number[], failures: Failure[]): void {
+    const p = this.p;
+    if (!isObj(item) || !isIndex(item.t, p.L) || !isIndex(item.i, p.m)) {
+      failures.push({ reason: "malformed_item", detail: { which: "sample" } });
+      return;
+    }
+    const t = item.t;
+    const i = item.i;
+    const partnerIdx = this.perm(t).apply(i);
+    let x: Int8Array | null;
+    let xp: Int8Array | null;
+    if (t === 0) {
+      if (item.row !== null || item.partner !== null) {
+        failures.push({ reason: "malformed_item", detail: { t, i, which: "row" } });
+        return;
+      }
+      x = genX0Row(p, this.seed, i);
+      xp = genX0Row(p, this.seed, partnerIdx);
+    } else {
+      x = this.row(item.row, t, i, "row", failures);
+      xp = this.row(item.partner, t, partnerIdx, "partner", failures);
+    }
+    const next = this.row(item.next, t + 1, i, "next", failures);
+    if (x === null || xp === null || next === null) return;
+    const mixed = mixRow(x, xp);
+    for (const j of columns) {
+      const expected = requant(dot(mixed, genWColumn(p, this.seed, t, j)));
+      if (expected !== next[j]) {
+        failures.push({ reason: "bad_entry", detail: { t, i, j, expected, got: next[j] } });
+      }
+    }
+  }
+
+  walker(item: unknown, failures: Failure[]): void {
+    const p = this.p;
+    if (!isObj(item) || !isIndex(item.w, p.walkers) || !Array.isArray(item.chunks) || item.chunks.length !== p.steps) {
+      failures.push({ reason: "malformed_item", detail: { which: "walker" } });
+      return;
+    }
+    const w = item.w;
+    const s = new Uint32Array(4);
+    walkerInit(this.wseed, w, s);
+    const pathLen = depth(this.nChunks);
+    for (let step = 0; step < p.steps; step++) {
+      const o = item.chunks[step];
+      let data: Uint8Array;
+      let path: Uint8Array[];
+      try {
+        if (!isObj(o) || !Array.isArray(o.path) || o.path.length !== pathLen) throw new Error();
+        data = fromBase64(o.data as string, p.chunkBytes);
+        path = (o.path as unknown[]).map((h) => fromHex(h as string, 32));
+      } catch {
+        failures.push({ reason: "malformed_item", detail: { w, step, which: "chunk" } });
+        return;
+      }
+      const a = chunkAddress(s, this.nChunks);
+      if (!this.paths.verify(leafHash(data), a, this.nChunks, path)) {
+        failures.push({ reason: "bad_chunk_path", detail: { w, step, address: a } });
+        return;
+      }
+      absorb(s, data);
+    }
+    let claimed: Uint8Array;
+    let path: Uint8Array[];
+    try {
+      claimed = fromHex(item.final as string, 16);
+      if (!Array.isArray(item.path)) throw new Error();
+      path = (item.path as unknown[]).map((h) => fromHex(h as string, 32));
+    } catch {
+      failures.push({ reason: "malformed_item", detail: { w, which: "final" } });
+      return;
+    }
+    const computed = bytesOfWordsLE(s);
+    if (!equal(computed, claimed)) {
+      failures.push({ reason: "bad_walk", detail: { w } });
+      return;
+    }
+    if (!this.walkPaths.verify(leafHash(claimed), w, p.walkers, path)) failures.push({ reason: "bad_walk_path", detail: { w } });
+  }
+}
