@@ -2553,6 +2553,9 @@ export type Pinfi = {
     },
     {
       "name": "settleStake",
+      "docs": [
+        "Remaining accounts (failed seller stake booked by a rental): the rental, its buyer's tokens."
+      ],
       "discriminator": [
         89,
         179,
@@ -4058,6 +4061,11 @@ export type Pinfi = {
       "code": 6053,
       "name": "wrongStakes",
       "msg": "The stakes given are not the rental's assigned stakes"
+    },
+    {
+      "code": 6054,
+      "name": "renterAccountsMissing",
+      "msg": "A failed stake that served a renter must be settled with that rental and its buyer's token account"
     }
   ],
   "types": [
@@ -6132,6 +6140,13 @@ export type Pinfi = {
             "type": "bool"
           },
           {
+            "name": "failedAt",
+            "docs": [
+              "When it failed (0 while it has not)."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "strikeLog",
             "docs": [
               "Recent proof-of-compute strikes (lateness, missing answers)."
@@ -6325,6 +6340,13 @@ export type Pinfi = {
             "name": "burned",
             "docs": [
               "Seller collateral and fee burned because the stake failed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "compensation",
+            "docs": [
+              "Paid from a failed seller's collateral to the renter its device was serving."
             ],
             "type": "u64"
           },

@@ -113,6 +113,8 @@ pub enum PinfiError {
     NoEligibleStake, // 0x17a4 (6052)
     #[msg("The stakes given are not the rental's assigned stakes")]
     WrongStakes, // 0x17a5 (6053)
+    #[msg("A failed stake that served a renter must be settled with that rental and its buyer's token account")]
+    RenterAccountsMissing, // 0x17a6 (6054)
 }
 
 impl From<pinfi_math::Error> for PinfiError {

@@ -126,6 +126,8 @@ pub struct StakeSettled {
     pub paid_out: u64,
     /// Seller collateral and fee burned because the stake failed.
     pub burned: u64,
+    /// Paid from a failed seller's collateral to the renter its device was serving.
+    pub compensation: u64,
     pub utility_after: u64,
 }
 

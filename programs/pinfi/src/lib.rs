@@ -114,7 +114,8 @@ pub mod pinfi {
     }
 
     // ── cranks ─────────────────────────────────────────────────────────────────────────────────
-    pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
+    /// Remaining accounts (failed seller stake booked by a rental): the rental, its buyer's tokens.
+    pub fn settle_stake<'info>(ctx: Context<'_, '_, 'info, 'info, SettleStake<'info>>) -> Result<()> {
         instructions::settle_stake(ctx)
     }
 

@@ -398,12 +398,19 @@ impl Env {
     }
 
     pub async fn settle_stake(&mut self, pool: Pubkey, stake: Pubkey, owner: Pubkey, owner_tokens: Pubkey) -> TxResult {
+        self.settle_stake_with(pool, stake, owner, owner_tokens, &[]).await
+    }
+
+    /// With remaining accounts (a failed stake's booking rental and its buyer's token account).
+    pub async fn settle_stake_with(&mut self, pool: Pubkey, stake: Pubkey, owner: Pubkey, owner_tokens: Pubkey, extra: &[solana_sdk::instruction::AccountMeta]) -> TxResult {
         let vault = self.pool(&pool).await.vault;
         let accounts = pinfi::accounts::SettleStake {
             protocol: protocol_pda(), pool, stake, owner, owner_tokens, vault, utility_mint: self.mint,
             token_program: spl_token::ID, event_authority: event_authority(), program: pinfi::ID,
         };
-        self.send(&[ix(accounts, pinfi::instruction::SettleStake {})], &[]).await
+        let mut ix = ix(accounts, pinfi::instruction::SettleStake {});
+        ix.accounts.extend_from_slice(extra);
+        self.send(&[ix], &[]).await
     }
 
     /// The `pool_snapshot` view: simulated, read back from the return data.

@@ -15,6 +15,7 @@ struct World {
     lp_long: Pubkey,
     lp_short: Pubkey,
     seller: Pubkey,
+    seller_owner: User,
     /// An LP stake that never added liquidity (nothing pooled).
     idle: Pubkey,
 }
@@ -32,7 +33,7 @@ async fn world() -> World {
     env.sell_hours(&s, pool, seller, 3_600, 1).await.unwrap();
     let (_, idle) = env.stake_new_device(&lp, pool, StakeKind::Lp, T0 + 24 * HOUR).await;
     let buyer = env.user(100_000_000).await;
-    World { env, pool, buyer, lp_long, lp_short, seller, idle }
+    World { env, pool, buyer, lp_long, lp_short, seller, seller_owner: s, idle }
 }
 
 /// A one-device rental until `end` (a few GPU-seconds less than the window).
@@ -130,4 +131,37 @@ async fn a_partially_placed_rental_releases_its_bookings_when_refunded() {
     w.env.refund_rental(w.pool, r9, buyer_tokens, &[w.seller]).await.unwrap();
     let s: Stake = w.env.account(&w.seller).await;
     assert_eq!((s.booked_until, s.booked_by), (0, Pubkey::default()));
+}
+
+#[tokio::test]
+async fn a_failed_sellers_collateral_compensates_its_renter_first() {
+    use solana_sdk::instruction::AccountMeta;
+    let mut w = world().await;
+    let r1 = rent(&mut w, 1, T0 + 4 * HOUR).await;
+    w.env.assign_rental(w.pool, r1, &[w.seller]).await.unwrap();
+    w.env.warp_to(T0 + HOUR).await;
+    let admin = w.env.admin.insecure_clone();
+    w.env.mark_stake_failed(&admin, w.pool, w.seller).await.unwrap();
+
+    w.env.warp_to(T0 + 6 * HOUR).await;
+    let s: Stake = w.env.account(&w.seller).await;
+    let (owner, owner_tokens) = (w.seller_owner.key(), w.seller_owner.tokens);
+    assert_eq!(owner, s.owner);
+    // Settling without naming the renter (or naming another account) would burn its due: refused.
+    let r = w.env.settle_stake(w.pool, w.seller, owner, owner_tokens).await;
+    assert_pinfi_err(r, PinfiError::RenterAccountsMissing);
+    let wrong = [AccountMeta::new_readonly(w.lp_long, false), AccountMeta::new(w.buyer.tokens, false)];
+    assert_pinfi_err(w.env.settle_stake_with(w.pool, w.seller, owner, owner_tokens, &wrong).await, PinfiError::RenterAccountsMissing);
+
+    // Owed: the purchase value of the 3 h the rental still had on the device at the failure.
+    let r: Rental = w.env.account(&r1).await;
+    let remaining = balance_floor(r.rate, T0 + 4 * HOUR, T0 + HOUR).unwrap();
+    let owed = (((r.paid - r.fees) as u128 * remaining as u128 / r.gpu_seconds as u128) as u64).min(s.collateral);
+    assert!(owed > 0);
+    let (buyer0, supply0) = (w.env.balance(&w.buyer.tokens).await, w.env.supply().await);
+    let right = [AccountMeta::new_readonly(r1, false), AccountMeta::new(w.buyer.tokens, false)];
+    w.env.settle_stake_with(w.pool, w.seller, owner, owner_tokens, &right).await.unwrap();
+    assert_eq!(w.env.balance(&w.buyer.tokens).await - buyer0, owed);
+    assert_eq!(supply0 - w.env.supply().await, s.collateral + s.maintenance_escrow - owed, "the rest is burned");
+    w.env.assert_vault_books(&w.pool).await;
 }

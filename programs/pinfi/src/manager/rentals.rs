@@ -27,6 +27,19 @@ pub fn refund_value(paid: u64, fees: u64, gpu_seconds: u64, remaining: u64) -> p
     Ok(pinfi_math::checked::to_u64(pinfi_math::fixed::mul_div_floor(net, remaining.min(gpu_seconds) as u128, gpu_seconds as u128)?)?)
 }
 
+/// What a renter is owed when the device serving it fails at `failed_at` while booked until
+/// `booked_until`: the purchase value of the rental's GPU-seconds left on that device (one of its
+/// `devices`), capped by the failed stake's collateral. Rounded down.
+pub fn renter_compensation(rental: &Rental, booked_until: i64, failed_at: i64, collateral: u64) -> pinfi_math::Result<u64> {
+    let until = booked_until.min(rental.end);
+    if until <= failed_at {
+        return Ok(0);
+    }
+    let remaining = pinfi_math::decay::balance_floor(rental.rate, until, failed_at)?;
+    let value = refund_value(rental.paid, rental.fees, rental.gpu_seconds, remaining)?;
+    Ok((value / rental.devices.max(1) as u64).min(collateral))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,8 @@ pub struct Stake {
     pub lp_shares: u64,
     /// Set when verification failed: collateral and fee are forfeited at settlement.
     pub failed: bool,
+    /// When it failed (0 while it has not).
+    pub failed_at: i64,
     /// Recent proof-of-compute strikes (lateness, missing answers).
     pub strike_log: [StrikeRecord; STRIKE_LOG],
     /// The device serves a rental until then…

@@ -23,6 +23,7 @@ pub fn mark_stake_failed(ctx: Context<MarkStakeFailed>) -> Result<()> {
     let stake = &mut ctx.accounts.stake;
     require!(!stake.failed, PinfiError::AlreadyFailed);
     stake.failed = true;
+    stake.failed_at = crate::utils::validate::now()?;
     let pool = &mut ctx.accounts.pool;
     let seq = pool.next_seq();
     emit_cpi!(StakeFailed { pool: pool.key(), seq, stake: stake.key(), reason: FailReason::Admin });

@@ -4,14 +4,19 @@ use anchor_spl::token::{Mint, Token, TokenAccount};
 use crate::constants::PROTOCOL_SEED;
 use crate::errors::{IntoPinfi, PinfiError};
 use crate::events::StakeSettled;
-use crate::state::{Pool, Protocol, Stake, StakeKind};
+use crate::manager::rentals::renter_compensation;
+use crate::state::{Pool, Protocol, Rental, Stake, StakeKind};
 use crate::utils::token::{burn_from_vault, check_vault, transfer_out};
 use crate::utils::validate::now;
 use pinfi_math::SafeMath;
 
 /// Permissionless once the stake has ended (keepers crank it; works while paused so users can
-/// always exit). LP: `shares / L × U`. Seller: collateral and maintenance fee back, or burned if
-/// the stake failed. The stake closes and its rent returns to the owner.
+/// always exit). LP: `shares / L × U`. Seller: collateral and maintenance fee back; if the stake
+/// failed, the renter its device was serving is compensated from the collateral first and the
+/// rest is burned. The stake closes and its rent returns to the owner.
+///
+/// Remaining accounts, only for a failed stake that was booked when it failed: the booking
+/// rental (read-only; may have been closed since) and its buyer's token account (writable).
 #[event_cpi]
 #[derive(Accounts)]
 pub struct SettleStake<'info> {
@@ -33,7 +38,7 @@ pub struct SettleStake<'info> {
     pub token_program: Program<'info, Token>,
 }
 
-pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
+pub fn settle_stake<'info>(ctx: Context<'_, '_, 'info, 'info, SettleStake<'info>>) -> Result<()> {
     let now = now()?;
     let pool = &mut ctx.accounts.pool;
     let stake = &ctx.accounts.stake;
@@ -54,13 +59,42 @@ pub fn settle_stake(ctx: Context<SettleStake>) -> Result<()> {
     pool.store(&core);
 
     let (program, vault) = (&ctx.accounts.token_program, &ctx.accounts.vault);
+    let compensated = compensate_renter(stake, ctx.remaining_accounts, &ctx.accounts.protocol)?;
+    if let Some((renter_tokens, amount)) = &compensated {
+        transfer_out(program, pool, vault, renter_tokens, *amount)?;
+    }
+    let compensation = compensated.as_ref().map_or(0, |c| c.1);
+    let burned = burned.safe_sub(compensation).pinfi()?;
     transfer_out(program, pool, vault, &ctx.accounts.owner_tokens, paid_out)?;
     burn_from_vault(program, pool, vault, &ctx.accounts.utility_mint, burned)?;
     check_vault(&mut ctx.accounts.vault, pool)?;
     let seq = pool.next_seq();
     emit_cpi!(StakeSettled {
-        pool: pool.key(), seq, stake: stake.key(), kind: stake.kind, failed: stake.failed, paid_out, burned,
+        pool: pool.key(), seq, stake: stake.key(), kind: stake.kind, failed: stake.failed, paid_out, burned, compensation,
         utility_after: core.utility_reserve,
     });
     Ok(())
+}
+
+/// The renter owed compensation by a failed seller stake, if it was serving one when it failed.
+fn compensate_renter<'info>(
+    stake: &Stake,
+    remaining: &'info [AccountInfo<'info>],
+    protocol: &Protocol,
+) -> Result<Option<(Account<'info, TokenAccount>, u64)>> {
+    let booked = stake.kind == StakeKind::Seller && stake.failed && stake.booked_by != Pubkey::default() && stake.booked_until > stake.failed_at;
+    if !booked {
+        return Ok(None);
+    }
+    // Whoever settles must name the booking rental, so nobody can burn a renter's compensation.
+    let [rental_info, tokens_info, ..] = remaining else { return err!(PinfiError::RenterAccountsMissing) };
+    require_keys_eq!(*rental_info.key, stake.booked_by, PinfiError::RenterAccountsMissing);
+    if rental_info.owner != &crate::ID || rental_info.data_is_empty() {
+        return Ok(None); // the rental has closed since (refunded): nobody left to compensate
+    }
+    let rental = Account::<Rental>::try_from(rental_info)?;
+    let tokens = Account::<TokenAccount>::try_from(tokens_info)?;
+    require!(tokens.owner == rental.buyer && tokens.mint == protocol.utility_mint, PinfiError::WrongTokenAccount);
+    let amount = renter_compensation(&rental, stake.booked_until, stake.failed_at, stake.collateral).pinfi()?;
+    Ok(Some((tokens, amount)))
 }

@@ -80,6 +80,7 @@ pub fn create_stake(ctx: Context<CreateStake>, kind: StakeKind, end: i64) -> Res
         tokens: 0,
         lp_shares: 0,
         failed: false,
+        failed_at: 0,
         strike_log: Default::default(),
         booked_until: 0,
         booked_by: Pubkey::default(),

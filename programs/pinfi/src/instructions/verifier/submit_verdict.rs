@@ -89,6 +89,7 @@ pub fn submit_verdict(ctx: Context<SubmitVerdict>, args: VerdictArgs) -> Result<
     let pool = &mut ctx.accounts.pool;
     if let Some(reason) = fail {
         stake.failed = true;
+        stake.failed_at = now;
         let seq = pool.next_seq();
         emit_cpi!(StakeFailed { pool: pool.key(), seq, stake: stake.key(), reason });
     }
