@@ -1,0 +1,1 @@
+export type { Pool, Stake, Rental, Device, Protocol, Verifier, BurnCertificate, PinfiEvent } from "@pinfi/sdk";
