@@ -1,0 +1,482 @@
+// Proof-of-compute end to end on the localnet: real miner agents (HTTP, CPU prover, ci-tiny class)
+// and real verifier daemons (open_challenge → RTT → release → commit → openings → judge →
+// submit_verdict), honest and dishonest, with the effects on chain and the evidence re-checked.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { expect } from "chai";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import { accounts, pdas, PROGRAM_ID, rpc, quotes } from "@pinfi/sdk";
+import {
+  generateSigner, nonceCommitment, paramsByName, parseEvidence, recheck, bytes, Prover, signCommit, signOpenings, drawRequest, seededRandom,
+} from "@pinfi/verifier";
+import { skipRows, wrongPath, wrongKey, wrongRow, replay, smallTranscript, smallVram } from "@pinfi/verifier/dist/cheats";
+import { MinerAgent, Strategy } from "@pinfi/verifier/dist/agent";
+import { VerifierDaemon, ChallengeReport } from "@pinfi/verifier/dist/daemon";
+import { jsonLogger } from "@pinfi/verifier/dist/service/log";
+import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
+
+const STAKE = 5_000_000n;
+const TINY = paramsByName("ci-tiny");
+/** The "ci" class (m = 64 rows) for the A100 pool: room for a transcript with half the rows. */
+const CI = paramsByName("ci");
+const VERIFICATION = {
+  minVerifierStake: STAKE,
+  unbondingSecs: 3_600,
+  verdictWindowSlots: 300,
+  strikeWindowSecs: 86_400,
+  strikesToFail: 3,
+  distinctVerifiersToFail: 2,
+  verifierStrikesToSuspend: 3,
+};
+const hex = (b: ArrayLike<number>) => Buffer.from(Uint8Array.from(b)).toString("hex");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const LOGS = process.env.PINFI_POC_LOGS === "1";
+
+interface Dev {
+  deviceKey: Keypair;
+  device: PublicKey;
+  stake: PublicKey;
+  owner: User;
+}
+
+describe("proof-of-compute: miner agents and verifier daemons on the localnet", function () {
+  this.timeout(120_000);
+  let w: World;
+  let pool: PublicKey;
+  let a100: PublicKey;
+  let t0: bigint;
+  let v1: User, v2: User;
+  let d1: VerifierDaemon, d2: VerifierDaemon;
+  const agents: MinerAgent[] = [];
+  let certNonce = 0n;
+
+  const fetchDevice = async (d: Dev) => (await accounts.fetchDevice(w.connection, d.device))!;
+  const fetchStake = async (d: Dev) => (await accounts.fetchStake(w.connection, d.stake))!;
+  const fetchChallenge = async (r: ChallengeReport) => (await accounts.fetchChallenge(w.connection, new PublicKey(r.challenge!)))!;
+
+  /** register_device + burn_for_certificate + create_stake, keeping the device key (the agent signs with it). */
+  async function newDevice(owner: User, kind: "lp" | "seller", end: bigint, inPool = pool): Promise<Dev> {
+    const pool = inPool;
+    const deviceKey = Keypair.generate();
+    const nonce = ++certNonce;
+    await rpc.registerDevice({ connection: w.connection, owner: owner.kp, deviceKey, pool, specsHash: new Uint8Array(32).fill(7) });
+    const device = pdas.device(deviceKey.publicKey)[0];
+    await rpc.burnForCertificate({ connection: w.connection, owner: owner.kp, pool, utilityMint: w.mint, ownerTokens: owner.tokens, nonce, gpuSeconds: end - (await w.now()) });
+    await rpc.createStake({ connection: w.connection, owner: owner.kp, pool, device, deviceStakeCount: 0n, ownerTokens: owner.tokens, kind, end, certificateNonce: nonce });
+    return { deviceKey, device, stake: pdas.stake(device, 0n)[0], owner };
+  }
+
+  /** PINFI_POC_LOGS=1 shows the agents' and daemons' JSON logs. */
+  const logger = (name: string) => (LOGS ? jsonLogger({ name, level: "debug" }) : undefined);
+
+  async function startAgent(d: Dev, strategy?: Strategy): Promise<MinerAgent> {
+    const agent = new MinerAgent({
+      connection: w.connection, deviceKeys: [d.deviceKey], owner: d.owner.kp, host: "127.0.0.1", port: 0,
+      allowTestClasses: true, backend: "cpu", watchIntervalMs: 0, strategy, log: logger(`agent-${d.device.toBase58().slice(0, 4)}`),
+    });
+    await agent.start();
+    agents.push(agent);
+    return agent;
+  }
+
+  function daemon(v: User, http = false): VerifierDaemon {
+    return new VerifierDaemon({
+      connection: w.connection, authority: v.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
+      paramsByClass: { A100: CI.paramsId }, allowTestClasses: true, pings: 3, http: http ? { enabled: true, host: "127.0.0.1", port: 0 } : null,
+      log: logger("verifier"),
+    });
+  }
+
+  /** One challenge of `d` by `v`'s daemon, which must complete (a verdict on chain). */
+  async function challengeOnce(dm: VerifierDaemon, d: Dev): Promise<ChallengeReport> {
+    const reports = await dm.runOnce({ devices: [d.device] });
+    expect(reports).to.have.length(1);
+    expect(reports[0].error, String(reports[0].error)).to.equal(null);
+    expect(reports[0].signature).to.be.a("string");
+    return reports[0];
+  }
+
+  before(async () => {
+    w = await World.start();
+    const creator = await w.user(0n);
+    await rpc.createPool({ connection: w.connection, creator: creator.kp, utilityMint: w.mint, gpuClass: "H100", params: POOL_PARAMS });
+    pool = pdas.pool("H100")[0];
+    await rpc.createPool({ connection: w.connection, creator: creator.kp, utilityMint: w.mint, gpuClass: "A100", params: POOL_PARAMS });
+    a100 = pdas.pool("A100")[0];
+    t0 = alignUp(await w.now(), HOUR);
+    await w.warpTo(t0);
+    await rpc.updateProtocol({ connection: w.connection, admin: w.admin, verification: VERIFICATION });
+    v1 = await w.user(STAKE);
+    v2 = await w.user(STAKE);
+    for (const v of [v1, v2]) {
+      await rpc.registerVerifier({ connection: w.connection, authority: v.kp, authorityTokens: v.tokens, utilityMint: w.mint, amount: STAKE });
+    }
+    d1 = daemon(v1, true);
+    d2 = daemon(v2);
+    await d1.init();
+    await d2.init();
+  });
+
+  after(async () => {
+    for (const a of agents) await a.stop();
+    await d1?.stop();
+    await d2?.stop();
+    await w?.stop();
+  });
+
+  let honest: Dev;
+  let honestAgent: MinerAgent;
+
+  it("the agent publishes its endpoint on chain at start (set_device_endpoint), once", async () => {
+    const miner = await w.user(100_000_000n);
+    honest = await newDevice(miner, "lp", t0 + 12n * HOUR);
+    expect((await fetchDevice(honest)).endpoint).to.equal("");
+    honestAgent = await startAgent(honest);
+    expect((await fetchDevice(honest)).endpoint).to.equal(honestAgent.url);
+    // Up to date: a second check sends nothing (the device is unchanged).
+    const before = await fetchDevice(honest);
+    await honestAgent.checkDevices();
+    expect(await fetchDevice(honest)).to.deep.equal(before);
+  });
+
+  it("honest agent + verifier daemon: PASS on chain (passes, perf_bps), the evidence re-checks", async () => {
+    const r = await challengeOnce(d1, honest);
+    expect([r.outcome, r.reason]).to.deep.equal(["pass", null]);
+    const d = await fetchDevice(honest);
+    expect([d.passes, d.strikes, d.failures, d.challengeCount]).to.deep.equal([1, 0, 0, 1n]);
+    // ci-tiny proves in milliseconds against a 5 s deadline: capped at the reference speed.
+    expect(d.perfBps).to.equal(10_000);
+    const c = await fetchChallenge(r);
+    expect(c.outcome).to.equal("pass");
+    expect(c.paramsId).to.equal(TINY.paramsId);
+    expect([c.elapsedMs, c.deadlineMs]).to.deep.equal([r.elapsedMs, r.deadlineMs]);
+    expect(c.deadlineMs).to.be.at.least(TINY.deadlineMs + 50);
+    expect(hex(c.evidenceHash)).to.equal(r.evidenceHash);
+    const bundle = parseEvidence(readFileSync(r.evidencePath!, "utf8"));
+    expect(r.evidencePath!.endsWith(`${r.evidenceHash}.json`)).to.equal(true);
+    expect((bundle.commit as { R: string }).R).to.equal(hex(c.root));
+    expect(bundle.devicePubkey).to.equal(hex(d.deviceKey.toBytes()));
+    const re = recheck(bundle);
+    expect([re.agrees, re.outcome.kind, re.problems]).to.deep.equal([true, "PASS", []]);
+    expect((await fetchStake(honest)).failed).to.equal(false);
+  });
+
+  it("the daemon serves /health and Prometheus /metrics; the agent serves /health", async () => {
+    const health = (await (await fetch(`${d1.url}/health`)).json()) as object;
+    expect(health).to.include({ ok: true, active: true, authority: v1.kp.publicKey.toBase58() });
+    const metrics = await (await fetch(`${d1.url}/metrics`)).text();
+    expect(metrics).to.match(/pinfi_verifier_verdicts_total\{outcome="pass"\} 1/);
+    expect(metrics).to.match(/pinfi_verifier_challenges_opened_total 1/);
+    const agentHealth = (await (await fetch(`${honestAgent.url}/health`)).json()) as { ok: boolean; backend: string };
+    expect(agentHealth.ok).to.equal(true);
+    expect(agentHealth.backend).to.equal("cpu");
+    const agentMetrics = await (await fetch(`${honestAgent.url}/metrics`)).text();
+    expect(agentMetrics).to.match(/pinfi_miner_releases_total\{result="committed"\} 1/);
+  });
+
+  it("the agent refuses a release that does not match the Challenge account (void: nothing signed)", async () => {
+    // A challenge opened by v2 by hand, released with another nonce: void (nonce_mismatch); with the right one but a
+    // forged slot hash: void (slot_hash_mismatch). Neither gets a signature. The challenge is then decided by its verifier.
+    const vNonce = Uint8Array.from(Array(32).fill(9));
+    const { challengeCount } = await fetchDevice(honest);
+    await rpc.openChallenge({
+      connection: w.connection, authority: v2.kp, pool, device: honest.device, stake: honest.stake, deviceChallengeCount: challengeCount,
+      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
+    });
+    const c = (await accounts.fetchChallengeById(w.connection, honest.device, challengeCount))!;
+    const release = (over: object) => ({
+      challengeId: challengeCount.toString(), programId: hex(PROGRAM_ID.toBytes()), devicePda: hex(honest.device.toBytes()),
+      slotHash: hex(c.slotHash), vNonce: hex(vNonce), paramsId: TINY.paramsId, ...over,
+    });
+    const post = async (body: object) => {
+      const res = await fetch(`${honestAgent.url}/poc/v1/release`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as { reason?: string; sig?: string } };
+    };
+    const wrongNonce = await post(release({ vNonce: "11".repeat(32) }));
+    expect([wrongNonce.status, wrongNonce.body.reason]).to.deep.equal([409, "nonce_mismatch"]);
+    const wrongSlot = await post(release({ slotHash: "22".repeat(32) }));
+    expect([wrongSlot.status, wrongSlot.body.reason]).to.deep.equal([409, "slot_hash_mismatch"]);
+    const wrongParams = await post(release({ paramsId: 0xfffe }));
+    expect([wrongParams.status, wrongParams.body.reason]).to.deep.equal([409, "params_mismatch"]);
+    const unknown = await post(release({ challengeId: "99" }));
+    expect([unknown.status, unknown.body.reason]).to.deep.equal([409, "no_challenge"]);
+    const ok = await post(release({}));
+    expect(ok.status).to.equal(200);
+    expect(ok.body.sig).to.match(/^[0-9a-f]{128}$/);
+    // v2 posts a pass for it directly (the daemon path is covered above): the device's history stays clean.
+    await rpc.submitVerdict({
+      connection: w.connection, authority: v2.kp, pool, device: honest.device, stake: honest.stake, challenge: pdas.challenge(honest.device, challengeCount)[0],
+      outcome: "pass", nonce: vNonce, elapsedMs: 1, deadlineMs: 5_050, root: bytes.fromHex((ok.body as { R: string }).R), walkRoot: bytes.fromHex((ok.body as { R2: string }).R2),
+      evidenceHash: new Uint8Array(32),
+    });
+    expect((await fetchDevice(honest)).passes).to.equal(2);
+  });
+
+  let cheater: Dev;
+  let heldBySeller: bigint;
+  let wrongReport: ChallengeReport;
+
+  it("dishonest agents (skipped rows, bad Merkle path, transcript too small for the VRAM): WRONG, the stakes fail", async () => {
+    // The cheater sells 2 h of its stake: collateral and the maintenance escrow sit in the pool's vault.
+    const lp = await w.user(1_000_000_000n);
+    const lpDev = await newDevice(lp, "lp", t0 + 24n * HOUR);
+    const q = quotes.quoteAddLiquidity((await accounts.fetchPool(w.connection, pool))!, await fetchStake(lpDev), await w.now());
+    await rpc.addLiquidity({ connection: w.connection, owner: lp.kp, pool, stake: lpDev.stake, ownerTokens: lp.tokens, maxTokensIn: q.tokensIn });
+    const seller = await w.user(100_000_000n);
+    cheater = await newDevice(seller, "seller", t0 + 12n * HOUR);
+    await rpc.sellHours({ connection: w.connection, owner: seller.kp, pool, stake: cheater.stake, ownerTokens: seller.tokens, utilityMint: w.mint, hours: 7_200n, minTokensOut: 0n });
+    const s = await fetchStake(cheater);
+    expect(s.collateral > 0n && s.maintenanceEscrow > 0n).to.equal(true);
+    heldBySeller = s.collateral + s.maintenanceEscrow;
+
+    // Half the rows of every step never computed: caught with probability 1 − 2⁻⁶⁴.
+    await startAgent(cheater, async (ctx) => skipRows(ctx.params, ctx.challenge, ctx.signer, 0.5));
+    const pathCheater = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    await startAgent(pathCheater, async (ctx) => wrongPath(await ctx.prove(), ctx.signer));
+
+    // Transcript too small for the claimed VRAM: a smaller chain in a smaller tree, or the whole chain with half
+    // the rows dropped after committing (the walk then reads zeros).
+    // These two sit in the A100 pool, challenged with the "ci" class.
+    const small = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR, a100);
+    await startAgent(small, async (ctx) => smallTranscript(ctx.params, ctx.challenge, ctx.signer, 0.5));
+    const lowVram = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR, a100);
+    await startAgent(lowVram, async (ctx) => smallVram(ctx.params, ctx.challenge, ctx.signer, 0.5));
+
+    const reports = await d1.runOnce({ devices: [cheater.device, pathCheater.device, small.device, lowVram.device] });
+    expect(reports.map((r) => r.error)).to.deep.equal([null, null, null, null]);
+    for (const d of [small, lowVram]) {
+      const r = reports.find((x) => x.device === d.device.toBase58())!;
+      expect(r.outcome, `${r.reason}`).to.equal("wrong");
+      expect((await fetchChallenge(r)).paramsId).to.equal(CI.paramsId);
+      expect((await fetchStake(d)).failed).to.equal(true);
+    }
+    wrongReport = reports.find((r) => r.device === cheater.device.toBase58())!;
+    const pathReport = reports.find((r) => r.device === pathCheater.device.toBase58())!;
+    expect([wrongReport.outcome, wrongReport.reason]).to.deep.equal(["wrong", "bad_entry"]);
+    expect([pathReport.outcome, pathReport.reason]).to.deep.equal(["wrong", "bad_row_path"]);
+    for (const d of [cheater, pathCheater]) {
+      expect((await fetchStake(d)).failed).to.equal(true);
+      const dev = await fetchDevice(d);
+      expect([dev.failures, dev.passes]).to.deep.equal([1, 0]);
+    }
+    expect((await fetchChallenge(wrongReport)).outcome).to.equal("wrong");
+    // A failed stake is no longer eligible.
+    expect((await d1.eligible({ devices: [cheater.device] })).length).to.equal(0);
+  });
+
+  it("a wrong row is caught when it is sampled: WRONG (bad_entry)", async () => {
+    // One wrong row out of L·m = 64 row-steps is sampled with probability 1 − (63/64)^64 ≈ 63 % (the core's bench
+    // measures that). Here the verifier's draws are seeded, so the cheater can be made to corrupt a row that will be
+    // opened: the check itself is what this shows.
+    const seed = new Uint8Array(32).fill(42);
+    const seeded = new VerifierDaemon({
+      connection: w.connection, authority: v1.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
+      allowTestClasses: true, pings: 3, rand: seededRandom(seed), log: logger("seeded"),
+    });
+    const dev = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    await startAgent(dev, async (ctx) => {
+      const [t, i] = drawRequest(ctx.params, ctx.challenge.challengeId, seededRandom(seed)).rows[5];
+      return wrongRow(ctx.params, ctx.challenge, ctx.signer, { t, i });
+    });
+    const r = await challengeOnce(seeded, dev);
+    expect([r.outcome, r.reason]).to.deep.equal(["wrong", "bad_entry"]);
+    expect((await fetchStake(dev)).failed).to.equal(true);
+    expect(recheck(parseEvidence(readFileSync(r.evidencePath!, "utf8"))).agrees).to.equal(true);
+  });
+
+  it("anyone re-checks the published WRONG bundle against the chain and agrees", async () => {
+    // What a third party does (docs/proof-of-compute.md §5): fetch the bundle whose hash the Challenge stores,
+    // check its chain-bound fields, then recheck().
+    const c = await fetchChallenge(wrongReport);
+    const d = await fetchDevice(cheater);
+    const file = join(dirname(wrongReport.evidencePath!), `${hex(c.evidenceHash)}.json`);
+    const text = readFileSync(file, "utf8");
+    expect(createHash("sha256").update(text).digest("hex")).to.equal(hex(c.evidenceHash));
+    const bundle = parseEvidence(text);
+    expect(bundle.challenge.slotHash).to.equal(hex(c.slotHash));
+    expect(bundle.challenge.vNonce).to.equal(hex(c.nonce));
+    expect(bundle.nonceCommitment).to.equal(hex(c.nonceCommit));
+    expect(bundle.challenge.paramsId).to.equal(c.paramsId);
+    expect(bundle.challenge.devicePda).to.equal(hex(cheater.device.toBytes()));
+    expect(bundle.challenge.challengeId).to.equal(c.id.toString());
+    expect(bundle.devicePubkey).to.equal(hex(d.deviceKey.toBytes()));
+    expect([bundle.onChain.R, bundle.onChain.R2]).to.deep.equal([hex(c.root), hex(c.walkRoot)]);
+    const re = recheck(bundle);
+    expect(re.agrees).to.equal(true);
+    expect(re.objective).to.equal(true);
+    expect(re.outcome.kind).to.equal("WRONG");
+    expect(re.problems).to.deep.equal([]);
+    expect(re.evidenceHash).to.equal(hex(c.evidenceHash));
+  });
+
+  let keyless: Dev;
+
+  it("a late agent: LATE, a strike (perf recorded), the stake lives", async () => {
+    const late = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    // Correct, but the commitment comes 0.9 s after D(class) = 5 s: later than any RTT allowance (≤ 500 + 50 ms).
+    await startAgent(late, async (ctx) => {
+      const prover = await ctx.prove();
+      await sleep(TINY.deadlineMs + 900);
+      return { commit: () => signCommit(prover, ctx.signer), open: (req) => signOpenings(prover, req, ctx.signer) };
+    });
+    const r = await challengeOnce(d1, late);
+    expect([r.outcome, r.reason]).to.deep.equal(["late", "late_commit"]);
+    expect(r.elapsedMs!).to.be.greaterThan(r.deadlineMs!);
+    const d = await fetchDevice(late);
+    expect([d.passes, d.strikes, d.failures]).to.deep.equal([0, 1, 0]);
+    expect(d.perfBps).to.equal(Math.floor((r.deadlineMs! * 8_000) / r.elapsedMs!));
+    expect((await fetchStake(late)).failed).to.equal(false);
+  });
+
+  it("wrong device key: NO_RESPONSE, a strike", async () => {
+    keyless = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    const other = generateSigner();
+    await startAgent(keyless, async (ctx) => wrongKey(await ctx.prove(), other));
+    const r = await challengeOnce(d1, keyless);
+    expect([r.outcome, r.reason]).to.deep.equal(["noResponse", "bad_signature"]);
+    const d = await fetchDevice(keyless);
+    expect([d.passes, d.strikes, d.failures]).to.deep.equal([0, 1, 0]);
+    expect((await fetchStake(keyless)).failed).to.equal(false);
+  });
+
+  it("an unreachable agent: NO_RESPONSE (no_commit), a strike", async () => {
+    const owner = await w.user(100_000_000n);
+    const dev = await newDevice(owner, "lp", t0 + 12n * HOUR);
+    await rpc.setDeviceEndpoint({ connection: w.connection, owner: owner.kp, pool, device: dev.device, endpoint: "http://127.0.0.1:9" });
+    const r = await challengeOnce(d1, dev);
+    expect([r.outcome, r.reason]).to.deep.equal(["noResponse", "no_commit"]);
+    expect((await fetchDevice(dev)).strikes).to.equal(1);
+  });
+
+  it("strikes from one verifier alone never fail the stake; one more from a second verifier does", async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await challengeOnce(d1, keyless);
+      expect(r.outcome).to.equal("noResponse");
+    }
+    expect((await fetchDevice(keyless)).strikes).to.equal(4);
+    expect((await fetchStake(keyless)).failed).to.equal(false, "4 strikes, all from v1");
+    const r = await challengeOnce(d2, keyless);
+    expect(r.outcome).to.equal("noResponse");
+    expect((await fetchDevice(keyless)).strikes).to.equal(5);
+    expect((await fetchStake(keyless)).failed).to.equal(true, "strikes from two verifiers inside the window");
+  });
+
+  it("a replayed old commitment is not the device's answer to this challenge: NO_RESPONSE", async () => {
+    const dev = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    let old: Prover | null = null;
+    await startAgent(dev, async (ctx) => {
+      if (!old) {
+        old = await ctx.prove();
+        return { commit: () => signCommit(old!, ctx.signer), open: (req) => signOpenings(old!, req, ctx.signer) };
+      }
+      return replay(old, ctx.challenge, ctx.signer, false);
+    });
+    expect((await challengeOnce(d1, dev)).outcome).to.equal("pass");
+    // The old commit names the old challenge id (and its signature binds the old seed).
+    const r = await challengeOnce(d1, dev);
+    expect([r.outcome, r.reason]).to.deep.equal(["noResponse", "wrong_challenge"]);
+    expect((await fetchDevice(dev)).strikes).to.equal(1);
+  });
+
+  it("the binaries: pinfi-miner (YAML config) answers, pinfi-verifier --once (JSON config + env) posts a PASS", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pinfi-bins-"));
+    const owner = await w.user(100_000_000n);
+    const dev = await newDevice(owner, "lp", t0 + 12n * HOUR);
+    const keyFile = (name: string, kp: Keypair) => {
+      const f = join(dir, `${name}.json`);
+      writeFileSync(f, JSON.stringify(Array.from(kp.secretKey)));
+      return f;
+    };
+    const bin = (name: string) => require.resolve(`@pinfi/verifier/dist/bin/${name}.js`);
+    writeFileSync(
+      join(dir, "miner.yaml"),
+      [`rpcUrl: ${w.net.rpc}`, `devices: [${keyFile("device", dev.deviceKey)}]`, `ownerKeypair: ${keyFile("owner", owner.kp)}`,
+        "listen: { host: 127.0.0.1, port: 0 }", "backend: cpu", "allowTestClasses: true", "watchIntervalSecs: 1"].join("\n"),
+    );
+    const miner = spawn(process.execPath, [bin("miner"), "--config", join(dir, "miner.yaml")], { stdio: ["ignore", "pipe", "pipe"] });
+    const minerLines: string[] = [];
+    miner.stdout.on("data", (b) => minerLines.push(...String(b).split("\n").filter(Boolean)));
+    try {
+      // Started when the endpoint is on chain.
+      for (let i = 0; i < 100 && (await fetchDevice(dev)).endpoint === ""; i++) await sleep(100);
+      expect((await fetchDevice(dev)).endpoint).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const evidenceDir = join(dir, "evidence");
+      writeFileSync(join(dir, "verifier-config.json"), JSON.stringify({
+        rpcUrl: w.net.rpc, keypair: keyFile("verifier", v1.kp), evidenceDir, allowTestClasses: true, devices: [dev.device.toBase58()], pings: 3,
+      }));
+      const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const p = spawn(process.execPath, [bin("verifier"), "--config", join(dir, "verifier-config.json"), "--once"], {
+          env: { ...process.env, PINFI_VERIFIER_DEFAULT_PARAMS_ID: String(TINY.paramsId) },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "", stderr = "";
+        p.stdout.on("data", (b) => (stdout += b));
+        p.stderr.on("data", (b) => (stderr += b));
+        p.on("exit", (code) => resolve({ code, stdout, stderr }));
+      });
+      expect(out.code, out.stderr + out.stdout).to.equal(0);
+      const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
+      const posted = lines.find((l) => l.msg === "verdict posted")!;
+      expect(posted).to.include({ level: "info", outcome: "pass", name: "pinfi-verifier" });
+      expect(existsSync(join(evidenceDir, `${posted.evidenceHash}.json`))).to.equal(true);
+      expect((await fetchDevice(dev)).passes).to.equal(1);
+      // The miner's JSON log shows the release and the watch noticing the pass.
+      for (let i = 0; i < 30 && !minerLines.some((l) => l.includes("pass recorded on chain")); i++) await sleep(100);
+      const msgs = minerLines.map((l) => JSON.parse(l).msg);
+      expect(msgs).to.include.members(["miner agent listening", "device endpoint set on chain", "release accepted; proving", "commitment signed", "openings sent", "pass recorded on chain"]);
+    } finally {
+      miner.kill("SIGTERM");
+    }
+  });
+
+  it("the daemon loop challenges at Poisson times until stopped", async () => {
+    const before = (await fetchDevice(honest)).passes;
+    const loop = new VerifierDaemon({
+      connection: w.connection, authority: v2.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
+      allowTestClasses: true, pings: 3, devices: [honest.device.toBase58()], meanIntervalSecs: 0.2, refreshSecs: 1, log: logger("loop"),
+    });
+    await loop.init();
+    const running = loop.run();
+    try {
+      for (let i = 0; i < 100 && (await fetchDevice(honest)).passes < before + 2; i++) await sleep(100);
+    } finally {
+      await loop.stop();
+      await running;
+    }
+    expect((await fetchDevice(honest)).passes).to.be.at.least(before + 2);
+    const text = await loop.metrics.registry.metrics();
+    expect(text).to.match(/pinfi_verifier_verdicts_total\{outcome="pass"\} [2-9]/);
+    expect(loop.health().inFlight).to.equal(0);
+  });
+
+  it("the daemon expires another verifier's stale challenge (permissionless courtesy)", async () => {
+    const vNonce = Uint8Array.from(Array(32).fill(3));
+    const { challengeCount } = await fetchDevice(honest);
+    await rpc.openChallenge({
+      connection: w.connection, authority: v2.kp, pool, device: honest.device, stake: honest.stake, deviceChallengeCount: challengeCount,
+      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
+    });
+    const address = pdas.challenge(honest.device, challengeCount)[0];
+    expect(await d1.expireStale()).to.deep.equal([], "window still open");
+    await w.advanceSlots(301n);
+    expect(await d1.expireStale()).to.deep.equal([address.toBase58()]);
+    expect((await accounts.fetchChallenge(w.connection, address))!.outcome).to.equal("expired");
+    const v = (await accounts.fetchVerifierByAuthority(w.connection, v2.kp.publicKey))!;
+    expect([v.strikes, v.pending]).to.deep.equal([1, 0]);
+    expect((await fetchDevice(honest)).strikes).to.equal(0, "the miner is not blamed");
+  });
+
+  it("after the failed stake ends, settlement burns exactly its collateral + maintenance fee", async () => {
+    const s = await fetchStake(cheater);
+    await w.warpTo(s.end);
+    const supply = await w.supply();
+    const ownerBefore = await w.balance(cheater.owner.tokens);
+    await rpc.settleStake({ connection: w.connection, payer: w.admin, pool, stake: cheater.stake, owner: cheater.owner.kp.publicKey, ownerTokens: cheater.owner.tokens, utilityMint: w.mint });
+    expect(supply - (await w.supply())).to.equal(heldBySeller, "collateral + maintenance fee burned");
+    expect(await w.balance(cheater.owner.tokens)).to.equal(ownerBefore, "nothing refunded");
+    expect(await accounts.fetchStake(w.connection, cheater.stake)).to.equal(null);
+  });
+});
