@@ -12,6 +12,9 @@ cargo test --workspace --locked
 step "IDL matches the program (scripts/gen-idl.mjs --check)"
 node scripts/gen-idl.mjs --check
 
+step "program reference matches the IDL (scripts/gen-reference.mjs --check)"
+node scripts/gen-reference.mjs --check
+
 step "golden vectors are reproducible (scripts/gen-golden.py)"
 python3 scripts/gen-golden.py --check
 

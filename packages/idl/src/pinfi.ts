@@ -15,6 +15,9 @@ export type Pinfi = {
   "instructions": [
     {
       "name": "addLiquidity",
+      "docs": [
+        "LP: all of the stake's hours plus equal-value tokens into the pool, for shares."
+      ],
       "discriminator": [
         181,
         157,
@@ -119,6 +122,7 @@ export type Pinfi = {
     {
       "name": "assignRental",
       "docs": [
+        "Permissionless: books devices for a waiting rental.",
         "Remaining accounts: candidate stakes (writable), earliest expiry first."
       ],
       "discriminator": [
@@ -180,6 +184,9 @@ export type Pinfi = {
     },
     {
       "name": "burnForCertificate",
+      "docs": [
+        "Burns `gpu_seconds` × the pool's burn rate for a certificate covering that many GPU-seconds."
+      ],
       "discriminator": [
         250,
         17,
@@ -318,6 +325,9 @@ export type Pinfi = {
     },
     {
       "name": "buyHours",
+      "docs": [
+        "Buyer: `tokens_in` (fee included) for hours, into a rental ending at `end`."
+      ],
       "discriminator": [
         255,
         85,
@@ -463,6 +473,9 @@ export type Pinfi = {
     },
     {
       "name": "claimRewards",
+      "docs": [
+        "Permissionless: pays a stake's rewards (× PoCPS multiplier) to its owner, burns the rest."
+      ],
       "discriminator": [
         4,
         144,
@@ -592,6 +605,9 @@ export type Pinfi = {
     },
     {
       "name": "closeEpoch",
+      "docs": [
+        "Permissionless once ended: mints the epoch's emission (once)."
+      ],
       "discriminator": [
         13,
         87,
@@ -739,6 +755,9 @@ export type Pinfi = {
     },
     {
       "name": "closePoolEpoch",
+      "docs": [
+        "Permissionless, per pool and epoch in order: the pool's share and reward per device-second."
+      ],
       "discriminator": [
         252,
         255,
@@ -912,6 +931,9 @@ export type Pinfi = {
     },
     {
       "name": "configureEmission",
+      "docs": [
+        "Admin, once: the emission schedule, split and destinations."
+      ],
       "discriminator": [
         174,
         156,
@@ -1041,6 +1063,9 @@ export type Pinfi = {
     },
     {
       "name": "createPool",
+      "docs": [
+        "Permissionless: the pool of a GPU class (and its vault), with its own parameters."
+      ],
       "discriminator": [
         233,
         146,
@@ -1187,6 +1212,9 @@ export type Pinfi = {
     },
     {
       "name": "createStake",
+      "docs": [
+        "Certificate (+ maintenance fee for sellers) → a stake of one device over `[now, end]`."
+      ],
       "discriminator": [
         201,
         134,
@@ -1336,6 +1364,9 @@ export type Pinfi = {
     },
     {
       "name": "expireChallenge",
+      "docs": [
+        "Permissionless after the window: a challenge without verdict strikes its verifier."
+      ],
       "discriminator": [
         73,
         82,
@@ -1438,6 +1469,9 @@ export type Pinfi = {
     },
     {
       "name": "extendRental",
+      "docs": [
+        "Buyer: a later end, the missing hours bought at the current price."
+      ],
       "discriminator": [
         247,
         232,
@@ -1549,6 +1583,9 @@ export type Pinfi = {
     },
     {
       "name": "initializeProtocol",
+      "docs": [
+        "Creates the protocol singleton (admin = signer) for a utility mint."
+      ],
       "discriminator": [
         188,
         233,
@@ -1639,6 +1676,9 @@ export type Pinfi = {
     },
     {
       "name": "markStakeFailed",
+      "docs": [
+        "Admin emergency switch: fails a stake (verdicts normally do this)."
+      ],
       "discriminator": [
         109,
         51,
@@ -1725,6 +1765,9 @@ export type Pinfi = {
     },
     {
       "name": "openChallenge",
+      "docs": [
+        "A verifier challenges a live stake's device: records the newest slot hash and the nonce commitment."
+      ],
       "discriminator": [
         56,
         176,
@@ -1896,6 +1939,9 @@ export type Pinfi = {
     },
     {
       "name": "poolSnapshot",
+      "docs": [
+        "View (simulate it): the pool's decayed reserves and price now, as return data."
+      ],
       "discriminator": [
         144,
         172,
@@ -1921,6 +1967,7 @@ export type Pinfi = {
     {
       "name": "refundRental",
       "docs": [
+        "Permissionless after the placement window: refunds an unplaced rental at purchase value.",
         "Remaining accounts: the rental's assigned stakes (writable), in order."
       ],
       "discriminator": [
@@ -2021,6 +2068,9 @@ export type Pinfi = {
     },
     {
       "name": "registerDevice",
+      "docs": [
+        "A miner registers a device (the device key co-signs) in a pool."
+      ],
       "discriminator": [
         210,
         151,
@@ -2139,6 +2189,9 @@ export type Pinfi = {
     },
     {
       "name": "registerVerifier",
+      "docs": [
+        "Stakes `amount` tokens to become a verifier."
+      ],
       "discriminator": [
         67,
         234,
@@ -2289,6 +2342,9 @@ export type Pinfi = {
     },
     {
       "name": "sellHours",
+      "docs": [
+        "Seller: `hours` into the pool at the constant product; fee burned, collateral locked."
+      ],
       "discriminator": [
         132,
         180,
@@ -2400,6 +2456,9 @@ export type Pinfi = {
     },
     {
       "name": "setDeviceEndpoint",
+      "docs": [
+        "The device's miner-agent URL that verifiers call."
+      ],
       "discriminator": [
         176,
         110,
@@ -2468,6 +2527,9 @@ export type Pinfi = {
     },
     {
       "name": "setPoolWeight",
+      "docs": [
+        "Admin: a pool's share of the miners' emission."
+      ],
       "discriminator": [
         223,
         113,
@@ -2554,6 +2616,8 @@ export type Pinfi = {
     {
       "name": "settleStake",
       "docs": [
+        "Permissionless after the stake's end: LP payout, or seller collateral + fee (refunded, or",
+        "compensating the renter then burned if failed); closes the stake.",
         "Remaining accounts (failed seller stake booked by a rental): the rental, its buyer's tokens."
       ],
       "discriminator": [
@@ -2658,6 +2722,9 @@ export type Pinfi = {
     },
     {
       "name": "slashVerifier",
+      "docs": [
+        "Admin: burns part of a verifier's stake after a re-audited bundle did not support its verdict."
+      ],
       "discriminator": [
         133,
         226,
@@ -2758,6 +2825,9 @@ export type Pinfi = {
     },
     {
       "name": "submitVerdict",
+      "docs": [
+        "The challenge's verifier posts its verdict in the window; passes, strikes or failures take effect."
+      ],
       "discriminator": [
         138,
         102,
@@ -2883,6 +2953,9 @@ export type Pinfi = {
     },
     {
       "name": "terminateRental",
+      "docs": [
+        "Buyer: the unused hours sold back at the current price."
+      ],
       "discriminator": [
         169,
         70,
@@ -2991,6 +3064,9 @@ export type Pinfi = {
     },
     {
       "name": "unbondVerifier",
+      "docs": [
+        "Starts the verifier's unbonding period (no more challenges)."
+      ],
       "discriminator": [
         41,
         14,
@@ -3092,6 +3168,9 @@ export type Pinfi = {
     },
     {
       "name": "updateProtocol",
+      "docs": [
+        "Admin: pause, guard rails, verification rules, rental placement window, new admin."
+      ],
       "discriminator": [
         206,
         25,
@@ -3177,6 +3256,9 @@ export type Pinfi = {
     },
     {
       "name": "withdrawVerifier",
+      "docs": [
+        "After unbonding, with no pending challenge: stake back, accounts closed."
+      ],
       "discriminator": [
         53,
         239,
