@@ -1,4 +1,6 @@
 // localnet, protocol, airdrop, tokens, verifier, and the daemons (keeper, verifier, miner agent).
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
 import { Command } from "commander";
 import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 import {
@@ -239,8 +241,8 @@ export function adminCommands(program: Command): void {
     );
 
   // Daemons live in their own packages; the CLI only starts them when this build has them.
-  daemon(verifier.command("run").description("run the verifier daemon (from @pinfi/verifier)"), "@pinfi/verifier", ["runVerifier", "runVerifierDaemon"], "verifier daemon");
-  daemon(program.command("miner").description("miners' agent").command("run").description("run the miner agent that answers challenges (from @pinfi/verifier)"), "@pinfi/verifier", ["runMiner", "runMinerAgent"], "miner agent");
+  daemon(verifier.command("run").description("run the verifier daemon (pinfi-verifier of @pinfi/verifier); options pass through"), "@pinfi/verifier", "dist/bin/verifier.js");
+  daemon(program.command("miner").description("miners' agent").command("run").description("run the miner agent that answers challenges (pinfi-miner of @pinfi/verifier); options pass through"), "@pinfi/verifier", "dist/bin/miner.js");
   keeperRun(program.command("keeper").description("keepers").command("run").description("run the keeper daemon of @pinfi/keeper: closes epochs, claims rewards, settles expired stakes"));
 }
 
@@ -298,20 +300,32 @@ function keeperRun(cmd: Command): void {
     );
 }
 
-/** A subcommand that hands over to `pkg`'s daemon, or says in one line that this build has none (exit 2). */
-function daemon(cmd: Command, pkg: string, names: string[], what: string): void {
+/**
+ * A subcommand that runs `pkg`'s daemon binary with the same Node, passing every option through
+ * (its own `--config`, `--help`, `--print-config`, …) and exiting with its status; one line and
+ * exit 2 when this build does not have the package.
+ */
+function daemon(cmd: Command, pkg: string, bin: string): void {
   cmd
     .allowUnknownOption(true)
-    .option("--config <file>", "daemon configuration, passed through")
-    .action(
-      act(async (ctx, o: Record<string, unknown>) => {
-        const lib = loadOptional(pkg);
-        if (!lib) throw new CliError(`not available: ${pkg} is not installed in this build`, 2);
-        const fn = names.map((n) => lib[n]).find((f) => typeof f === "function") as ((o: unknown) => Promise<unknown>) | undefined;
-        if (!fn) throw new CliError(`not available: ${pkg} in this build exports no ${what} (${names.join(" / ")})`, 2);
-        await fn({ connection: ctx.connection, url: ctx.url, payer: ctx.signer, programId: ctx.programId, json: ctx.json, dryRun: ctx.dryRun, log: (l: string) => ctx.log(l), ...o });
-      }),
-    );
+    .helpOption(false)
+    .argument("[args...]")
+    .action(async (_operands: string[], _options: unknown, self: Command) => {
+      // With unknown options allowed, `self.args` keeps them and their values in order.
+      const args = self.args;
+      let root: string;
+      try {
+        root = dirname(require.resolve(`${pkg}/package.json`));
+      } catch {
+        process.stderr.write(`error: not available: ${pkg} is not installed in this build\n`);
+        process.exit(2);
+      }
+      const child = spawn(process.execPath, [join(root, bin), ...args], { stdio: "inherit" });
+      for (const sig of ["SIGTERM", "SIGINT"] as const) process.on(sig, () => child.kill(sig));
+      // The CLI exits when its action returns: wait for the daemon and take its status.
+      const code = await new Promise<number>((resolve) => child.on("exit", (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+      process.exit(code);
+    });
 }
 
 /** A workspace package by its entry point, or null when this build does not have it. */
