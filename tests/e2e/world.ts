@@ -1,8 +1,9 @@
 // Shared set-up of the end-to-end suite: a localnet, a connection, a utility mint, funded users,
 // and the clock controls (surfpool-style cheatcodes). Everything else goes through @pinfi/sdk.
 import { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey } from "@solana/web3.js";
-import { createAssociatedTokenAccount, createMint, getAccount, mintTo } from "@solana/spl-token";
-import { connectionFor, rpc } from "@pinfi/sdk";
+import { AuthorityType, createAssociatedTokenAccount, createMint, getAccount, getMint, mintTo, setAuthority } from "@solana/spl-token";
+import { connectionFor, instructions, pdas, PinfiClient, rpc } from "@pinfi/sdk";
+import type { PinfiEvent } from "@pinfi/sdk";
 import { Localnet, startLocalnet } from "./localnet";
 
 export const HOUR = 3_600n;
@@ -60,6 +61,41 @@ export class World {
     if (tokens > 0n) await mintTo(this.connection, kp, this.mint, ata, this.mintAuthority, tokens);
     return { kp, tokens: ata };
   }
+
+  /**
+   * Hands the mint authority to the protocol PDA (emission mints). After this the world cannot
+   * mint test tokens: create funded users first.
+   */
+  async mintAuthorityToProtocol(): Promise<void> {
+    await setAuthority(this.connection, this.admin, this.mint, this.mintAuthority, AuthorityType.MintTokens, pdas.protocol()[0]);
+  }
+
+  async supply(): Promise<bigint> {
+    return (await getMint(this.connection, this.mint)).supply;
+  }
+
+  /**
+   * A fresh device of `owner` in `pool`, a certificate for `[now, end]` and a stake on it, in one
+   * transaction (register_device + burn_for_certificate + create_stake). `end` is a bucket boundary.
+   */
+  async stakeNewDevice(owner: User, pool: PublicKey, kind: "lp" | "seller", end: bigint): Promise<{ device: PublicKey; stake: PublicKey; events: PinfiEvent[] }> {
+    const deviceKey = Keypair.generate();
+    const device = pdas.device(deviceKey.publicKey)[0];
+    const nonce = BigInt(++this.nonce);
+    const now = await this.now();
+    const base = { owner: owner.kp.publicKey, pool };
+    const client = new PinfiClient({ connection: this.connection, payer: owner.kp });
+    const { events } = await client.send(
+      [
+        instructions.registerDevice({ ...base, deviceKey: deviceKey.publicKey, specsHash: new Uint8Array(32) }),
+        instructions.burnForCertificate({ ...base, utilityMint: this.mint, ownerTokens: owner.tokens, nonce, gpuSeconds: end - now }),
+        instructions.createStake({ ...base, device, deviceStakeCount: 0n, ownerTokens: owner.tokens, kind, end, certificateNonce: nonce }),
+      ],
+      [deviceKey],
+    );
+    return { device, stake: pdas.stake(device, 0n)[0], events };
+  }
+  private nonce = 0;
 
   async balance(tokenAccount: PublicKey): Promise<bigint> {
     return (await getAccount(this.connection, tokenAccount)).amount;

@@ -58,6 +58,10 @@ export class PinfiClient {
   /** A verifier by its authority (the key that signs for it). */
   fetchVerifier = (authority: PublicKey) => accounts.fetchVerifierByAuthority(this.connection, authority, this.opts);
   fetchChallenge = (address: PublicKey) => accounts.fetchChallenge(this.connection, address, this.opts);
+  /** Closed epoch `index`; `null` while it is open. */
+  fetchEpoch = (index: bigint | number) => accounts.fetchEpochByIndex(this.connection, index, this.opts);
+  /** A pool's part of closed epoch `index`; `null` until that pool closed it. */
+  fetchPoolEpoch = (pool: PublicKey, index: bigint | number) => accounts.fetchPoolEpochByIndex(this.connection, pool, index, this.opts);
 
   /** The owner's associated token account of `mint` (the usual `ownerTokens`/`buyerTokens`). */
   tokenAccount = (owner: PublicKey, mint: PublicKey) =>

@@ -15,6 +15,9 @@ export const RENTAL_SEED = Buffer.from("rental");
 export const VERIFIER_SEED = Buffer.from("verifier");
 export const VERIFIER_VAULT_SEED = Buffer.from("verifier_vault");
 export const CHALLENGE_SEED = Buffer.from("challenge");
+export const EPOCH_SEED = Buffer.from("epoch");
+export const POOL_EPOCH_SEED = Buffer.from("pool_epoch");
+export const REWARDS_VAULT_SEED = Buffer.from("rewards_vault");
 /** Seed of Anchor's `#[event_cpi]` authority PDA. */
 export const EVENT_AUTHORITY_SEED = Buffer.from("__event_authority");
 

@@ -152,18 +152,18 @@ function fromTransactionError(txErr: any, ctx: ChainContext): PinfiSdkError | un
  * From log lines alone: an `AnchorError ...` line (attributed to the program running at that
  * line), else the first, innermost, `Program X failed: custom program error: 0x..`.
  */
-export function errorFromLogs(logs: string[], cause?: unknown): PinfiSdkError | undefined {
+export function errorFromLogs(logs: string[], cause?: unknown, instructionIndex?: number): PinfiSdkError | undefined {
   const running: string[] = [];
   for (const line of logs) {
     const invoke = INVOKE_LOG.exec(line);
     if (invoke) running.push(invoke[1]);
     else if (EXIT_LOG.test(line)) running.pop();
     const m = ANCHOR_LOG.exec(line);
-    if (m) return errorForCode(Number(m[4]), { logs, cause, account: m[1], programId: running[running.length - 1] });
+    if (m) return errorForCode(Number(m[4]), { logs, cause, account: m[1], programId: running[running.length - 1], instructionIndex });
   }
   for (const line of logs) {
     const m = FAILED_LOG.exec(line);
-    if (m) return errorForCode(parseInt(m[2], 16), { logs, cause, programId: m[1] });
+    if (m) return errorForCode(parseInt(m[2], 16), { logs, cause, programId: m[1], instructionIndex });
   }
   return undefined;
 }
@@ -193,8 +193,9 @@ export function translateError(err: unknown, logs?: string[] | null): PinfiSdkEr
   if (err instanceof PinfiSdkError) return err;
   const e = err as any;
   const allLogs = logs ?? logsOf(e);
-  const ctx: ChainContext = { logs: allLogs, cause: err };
-  const fromLogs = allLogs ? errorFromLogs(allLogs, err) : undefined;
+  const instructionIndex = instructionIndexOf(e);
+  const ctx: ChainContext = { logs: allLogs, cause: err, instructionIndex };
+  const fromLogs = allLogs ? errorFromLogs(allLogs, err, instructionIndex) : undefined;
   if (fromLogs) return fromLogs;
   const fromTx = e && typeof e === "object" && !(e instanceof Error) ? fromTransactionError(e, ctx) : undefined;
   if (fromTx) return fromTx;
@@ -203,6 +204,17 @@ export function translateError(err: unknown, logs?: string[] | null): PinfiSdkEr
   if (e?.name === "TransactionExpiredTimeoutError") return new TransportError("Unconfirmed", e.message, carried);
   const text = typeof e === "string" ? e : `${e?.message ?? ""} ${e?.transactionMessage ?? ""}`;
   return fromMessage(text, ctx) ?? new PinfiSdkError("Transaction", text.trim() || String(err), false, { cause: err });
+}
+
+/** The failing instruction's index, from a `TransactionError` object or a simulation message. */
+function instructionIndexOf(e: any): number | undefined {
+  for (const o of [e, e?.transactionError, e?.err, e?.data?.err]) {
+    const ie = o && typeof o === "object" ? o.InstructionError : undefined;
+    if (Array.isArray(ie) && typeof ie[0] === "number") return ie[0];
+  }
+  const text = typeof e === "string" ? e : `${e?.message ?? ""} ${e?.transactionMessage ?? ""}`;
+  const m = /Error processing Instruction (\d+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Whether `err` is a PinFi program error, optionally a given one. */

@@ -5,7 +5,7 @@ import { bs58 } from "./anchor";
 import { idl, snake } from "./idl";
 import { PROGRAM_ID } from "./constants";
 import { AccountName, decodeAccount } from "./accounts/decode";
-import type { BurnCertificate, Challenge, ChallengeOutcome, Device, Pool, Rental, Stake, Verifier } from "./types";
+import type { BurnCertificate, Challenge, ChallengeOutcome, Device, Epoch, Pool, PoolEpoch, Rental, Stake, Verifier } from "./types";
 
 const DISCRIMINATOR_LEN = 8;
 const PRIMITIVE: Record<string, number> = { bool: 1, u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, u64: 8, i64: 8, u128: 16, i128: 16, pubkey: 32 };
@@ -124,3 +124,9 @@ export const challengesByOutcome = (connection: Connection, outcome: ChallengeOu
 /** Challenges still waiting for a verdict (to decide, or to expire once their window closed). */
 export const openChallenges = (connection: Connection, verifier?: PublicKey, opts?: GpaOptions) =>
   challengesByOutcome(connection, "pending", verifier, opts);
+/** Every closed epoch (prefer `pdas.epoch(i)` when the index is known). */
+export const allEpochs = (connection: Connection, opts?: GpaOptions) => findAccounts<Epoch>(connection, "Epoch", [], opts);
+/** A pool's closed epochs (prefer `pdas.poolEpoch(pool, i)` when the index is known). */
+export const poolEpochsByPool = by<PoolEpoch>("PoolEpoch")("pool");
+/** Every stake, of every pool (keepers filter ended ones by `end`). */
+export const allStakes = (connection: Connection, opts?: GpaOptions) => findAccounts<Stake>(connection, "Stake", [], opts);

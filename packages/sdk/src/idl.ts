@@ -11,11 +11,14 @@ export const coder = new BorshCoder(idl);
 type AnchorStakeKind = IdlTypes<Pinfi>["stakeKind"];
 type AnchorChallengeOutcome = IdlTypes<Pinfi>["challengeOutcome"];
 type AnchorFailReason = IdlTypes<Pinfi>["failReason"];
+type AnchorRentalStatus = IdlTypes<Pinfi>["rentalStatus"];
 export type StakeKind = "lp" | "seller";
 /** `ChallengeOutcome` of state/verification.rs: `pending` until a verdict, `expired` when none came. */
 export type ChallengeOutcome = "pending" | "pass" | "late" | "wrong" | "noOpen" | "noResponse" | "expired";
 /** `FailReason` of events.rs: why a stake failed. */
 export type FailReason = "admin" | "wrongProof" | "strikes";
+/** `RentalStatus` of state/rental.rs: `waiting` for devices, or `placed` on them. */
+export type RentalStatus = "waiting" | "placed";
 
 /** An Anchor-decoded type with BN → bigint and the unit enums → their camelCase names. */
 export type Plain<T> = T extends BN
@@ -28,11 +31,13 @@ export type Plain<T> = T extends BN
         ? ChallengeOutcome
         : T extends AnchorFailReason
           ? FailReason
-          : T extends Array<infer E>
-            ? Plain<E>[]
-            : T extends object
-              ? { [K in keyof T]: Plain<T[K]> }
-              : T;
+          : T extends AnchorRentalStatus
+            ? RentalStatus
+            : T extends Array<infer E>
+              ? Plain<E>[]
+              : T extends object
+                ? { [K in keyof T]: Plain<T[K]> }
+                : T;
 
 const typeDefs = new Map((idl.types ?? []).map((t) => [t.name, t]));
 export const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -56,7 +61,7 @@ export function plainDefined(name: string, v: any): any {
     return Object.fromEntries((def.type.fields ?? []).map((f: any) => [camel(f.name), plain(f.type, v[f.name])]));
   }
   if (def.type.kind === "enum") {
-    // The program's enums are unit-only (StakeKind, ChallengeOutcome, FailReason); a variant with
+    // The program's enums are unit-only (StakeKind, ChallengeOutcome, FailReason, RentalStatus); a variant with
     // data would need a shape here.
     const [variant] = Object.keys(v);
     if (Object.keys(v[variant] ?? {}).length) throw new Error(`${name}::${variant} carries data`);

@@ -4,12 +4,15 @@ import {
   CERTIFICATE_SEED,
   CHALLENGE_SEED,
   DEVICE_SEED,
+  EPOCH_SEED,
   EVENT_AUTHORITY_SEED,
   GPU_CLASS_LEN,
+  POOL_EPOCH_SEED,
   POOL_SEED,
   PROGRAM_ID,
   PROTOCOL_SEED,
   RENTAL_SEED,
+  REWARDS_VAULT_SEED,
   STAKE_SEED,
   VAULT_SEED,
   VERIFIER_SEED,
@@ -67,4 +70,11 @@ export const verifierVault = (verifierAddress: PublicKey, programId = PROGRAM_ID
 /** Challenge `id` of a device account; the next one is `device.challengeCount`. */
 export const challenge = (deviceAddress: PublicKey, id: bigint | number, programId = PROGRAM_ID) =>
   find([CHALLENGE_SEED, deviceAddress.toBuffer(), u64Le(id)], programId);
+/** Closed epoch `index` (exists once `close_epoch(index)` landed). */
+export const epoch = (index: bigint | number, programId = PROGRAM_ID) => find([EPOCH_SEED, u64Le(index)], programId);
+/** One pool's part of closed epoch `index` (exists once `close_pool_epoch(index)` landed for it). */
+export const poolEpoch = (poolAddress: PublicKey, index: bigint | number, programId = PROGRAM_ID) =>
+  find([POOL_EPOCH_SEED, poolAddress.toBuffer(), u64Le(index)], programId);
+/** The token account (owned by the protocol PDA) holding minted miners' rewards until claimed. */
+export const rewardsVault = (programId = PROGRAM_ID) => find([REWARDS_VAULT_SEED], programId);
 export const eventAuthority = (programId = PROGRAM_ID) => find([EVENT_AUTHORITY_SEED], programId);

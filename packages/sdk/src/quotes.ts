@@ -4,7 +4,7 @@
 // `PinfiProgramError` that transaction would fail with.
 import * as m from "./math";
 import { PinfiProgramError, PinfiErrorName } from "./errors";
-import type { Pool, Rental, Stake } from "./types";
+import type { Device, Pool, PoolEpoch, Protocol, Rental, Stake } from "./types";
 
 /** The parts of a Pool account the math reads. */
 export type PoolLike = Pick<Pool, "utilityReserve" | "lpSupply" | "escrowTotal" | "collateralTotal" | "reserve" | "params" | "slots">;
@@ -201,4 +201,190 @@ export function certificateBurn(pool: PoolLike, secs: bigint): bigint {
     if (secs > BigInt(pool.params.maxStakeSecs)) reject("InvalidDuration");
     return m.perHourChargeCeil(pool.params.burnPerGpuHour, secs);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Epochs and block rewards (instructions/epoch/*.rs).
+
+export type EmissionLike = Pick<Protocol["emission"], "genesis" | "epochSecs" | "perDay" | "halvingSecs" | "maxSupply" | "minersBps" | "foundationBps" | "potRampSecs">;
+export type ProtocolLike = { emission: EmissionLike } & Partial<Pick<Protocol, "emitted" | "nextEpoch" | "totalWeight">>;
+export type PoolEpochLike = Pick<PoolEpoch, "start" | "end" | "rho" | "accStart">;
+export type RewardStakeLike = Pick<Stake, "end" | "rewardsCursor" | "failed">;
+export type RewardDeviceLike = Pick<Device, "registeredAt" | "perfBps" | "rewardsEarned">;
+
+/** `EmissionParams::configured`: epochs exist only once `epochSecs > 0`. */
+export const emissionConfigured = (p: ProtocolLike) => Number(p.emission.epochSecs) > 0;
+
+/** `EmissionParams::schedule`; `null` before `configure_emission`. */
+export function emissionSchedule(p: ProtocolLike): m.Schedule | null {
+  return emissionConfigured(p) ? new m.Schedule(p.emission) : null;
+}
+
+/** What `close_epoch(index)` mints and how it splits, given `emittedBefore` (`protocol.emitted`). */
+export function quoteCloseEpoch(p: ProtocolLike, index: bigint, emittedBefore = p.emitted ?? 0n): m.Split & { start: bigint; end: bigint } {
+  return onChain(() => {
+    const s = emissionSchedule(p) ?? reject("EmissionNotConfigured");
+    const [start, end] = s.epochBounds(index);
+    const minted = s.epochEmission(index, emittedBefore);
+    return { ...m.split(minted, p.emission.minersBps, p.emission.foundationBps), start, end };
+  });
+}
+
+/** The share of an epoch's miners' tokens a pool takes at `close_pool_epoch` (before any cap by what is left). */
+export function poolShare(miners: bigint, weight: bigint, totalWeight: bigint): bigint {
+  return totalWeight === 0n ? 0n : onChain(() => m.mulDivFloor(miners, weight, totalWeight));
+}
+
+/** `PoolEpoch::acc_at`: accumulated standard reward per device-second at `t`, Q64.64 wrapping. */
+export function accAt(pe: PoolEpochLike, t: bigint): bigint {
+  const c = t < pe.start ? pe.start : t > pe.end ? pe.end : t;
+  return (pe.accStart + pe.rho * (c - pe.start)) & m.U128_MAX;
+}
+
+/** `PoolEpoch::contains` (both ends inclusive). */
+export const poolEpochContains = (pe: Pick<PoolEpoch, "start" | "end">, t: bigint) => pe.start <= t && t <= pe.end;
+
+/** Whether `settle_stake` needs a claim first (`RewardsUnclaimed` otherwise). */
+export function settleNeedsClaim(stake: RewardStakeLike, p: ProtocolLike): boolean {
+  return emissionConfigured(p) && stake.end > p.emission.genesis && stake.rewardsCursor < stake.end;
+}
+
+export interface ClaimWindow {
+  /** Index of the pool epoch containing `from` (the `fromEpoch` account). */
+  fromEpoch: bigint;
+  /** Index of the pool epoch containing `to` (the `toEpoch` account). */
+  toEpoch: bigint;
+  /** `max(stake.rewardsCursor, genesis)`. */
+  from: bigint;
+  /** `min(stake.end, end of toEpoch)`: the cursor after the claim. */
+  to: bigint;
+  /** `to == stake.end`: after this claim the stake may be settled. */
+  complete: boolean;
+}
+
+/**
+ * The pool epochs a `claim_rewards` should name: `fromEpoch` contains the stake's cursor (or
+ * genesis), `toEpoch` is the one containing `stake.end`, or the pool's last closed epoch when that
+ * one is not closed yet. `null` when there is nothing to claim (emission not configured, no pool
+ * epoch closed, stake ended before genesis, or already claimed as far as the pool has closed).
+ * At an epoch boundary (which two epochs contain) the closed / earlier one is chosen.
+ */
+export function claimWindow(stake: RewardStakeLike, pool: Pick<Pool, "nextEpoch">, p: ProtocolLike): ClaimWindow | null {
+  const s = emissionSchedule(p);
+  if (!s || pool.nextEpoch === 0n) return null;
+  const lastClosed = pool.nextEpoch - 1n;
+  const from = stake.rewardsCursor > s.genesis ? stake.rewardsCursor : s.genesis;
+  if (stake.end <= from) return null;
+  // The epoch containing stake.end, the earlier one at a boundary (it closes first).
+  const endIdx = containing(s, stake.end, "earlier");
+  const toEpoch = endIdx < lastClosed ? endIdx : lastClosed;
+  const toEnd = s.epochStart(toEpoch + 1n);
+  const to = stake.end < toEnd ? stake.end : toEnd;
+  if (to <= from) return null;
+  // `from` may sit on the boundary after the last closed epoch: the earlier epoch contains it.
+  let fromEpoch = containing(s, from, "later");
+  if (fromEpoch > toEpoch) fromEpoch = containing(s, from, "earlier");
+  return { fromEpoch, toEpoch, from, to, complete: to === stake.end };
+}
+
+function containing(s: m.Schedule, t: bigint, prefer: "earlier" | "later"): bigint {
+  const idx = s.epochAt(t) ?? 0n;
+  return prefer === "earlier" && idx > 0n && s.epochStart(idx) === t ? idx - 1n : idx;
+}
+
+export interface ClaimQuote {
+  /** Standard reward of the window (device-seconds × reward per device-second). */
+  standard: bigint;
+  /** PoT × PoL × PoW, Q32.32 (0 for a failed stake). */
+  multiplier: bigint;
+  paid: bigint;
+  burned: bigint;
+  from: bigint;
+  to: bigint;
+  /** A repeated (or empty) claim: pays nothing and changes nothing. */
+  noop: boolean;
+}
+
+/**
+ * `claim_rewards` exactly as the program computes it, for a transaction landing at `now`.
+ * `ownerTokensAmount` is the balance of `ownerTokens` before the claim (PoL reads it).
+ */
+export function quoteClaim(
+  p: ProtocolLike,
+  stake: RewardStakeLike,
+  device: RewardDeviceLike,
+  fromEpoch: PoolEpochLike,
+  toEpoch: PoolEpochLike,
+  ownerTokensAmount: bigint,
+  now: bigint,
+): ClaimQuote {
+  return onChain(() => {
+    if (!emissionConfigured(p)) reject("EmissionNotConfigured");
+    const from = stake.rewardsCursor > p.emission.genesis ? stake.rewardsCursor : p.emission.genesis;
+    const to = stake.end < toEpoch.end ? stake.end : toEpoch.end;
+    if (to <= from) return { standard: 0n, multiplier: 0n, paid: 0n, burned: 0n, from, to, noop: true };
+    if (!(poolEpochContains(fromEpoch, from) && poolEpochContains(toEpoch, to))) reject("WrongPoolEpoch");
+    const standard = m.checked.toU64(((accAt(toEpoch, to) - accAt(fromEpoch, from)) & m.U128_MAX) >> 64n);
+    let multiplier = 0n;
+    if (!stake.failed) {
+      const age = now > device.registeredAt ? now - device.registeredAt : 0n;
+      const pot = m.pocps.pot(age, BigInt(p.emission.potRampSecs));
+      const pol = m.pocps.pol(ownerTokensAmount, device.rewardsEarned);
+      const pow = m.pocps.pow(BigInt(device.perfBps));
+      multiplier = m.pocps.multiplier(pot, pol, pow);
+    }
+    const [paid, burned] = m.pocps.applyMultiplier(standard, multiplier);
+    return { standard, multiplier, paid, burned, from, to, noop: false };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rental placement and refunds (instructions/crank/{assign_rental,refund_rental}.rs).
+
+/** Most devices one rental can be placed on (`MAX_RENTAL_DEVICES`). */
+export const MAX_RENTAL_DEVICES = 8;
+
+/** `Rental::devices_for`: whole devices a rate needs, `null` above `MAX_RENTAL_DEVICES` (`TooManyDevices`). */
+export function devicesFor(rate: bigint): number | null {
+  const n = (rate + m.RATE_ONE - 1n) / m.RATE_ONE;
+  const devices = n < 1n ? 1n : n;
+  return devices <= BigInt(MAX_RENTAL_DEVICES) ? Number(devices) : null;
+}
+
+/** `refund_value` of manager/rentals.rs: the purchase price (net of fees) of what is left, floored. */
+export function refundValue(paid: bigint, fees: bigint, gpuSeconds: bigint, remaining: bigint): bigint {
+  if (gpuSeconds === 0n) return 0n;
+  const net = paid > fees ? paid - fees : 0n;
+  return onChain(() => m.mulDivFloor(net, remaining < gpuSeconds ? remaining : gpuSeconds, gpuSeconds));
+}
+
+/** What `refund_rental` pays the buyer at `now` (checks: still waiting, placement window over). */
+export function quoteRefundRental(
+  rental: Pick<Rental, "status" | "waitingSince" | "rate" | "end" | "paid" | "fees" | "gpuSeconds">,
+  placementSecs: number | bigint,
+  now: bigint,
+): { refund: bigint; remaining: bigint } {
+  if (rental.status !== "waiting") reject("RentalNotWaiting");
+  if (now < rental.waitingSince + BigInt(placementSecs)) reject("PlacementWindowOpen");
+  const remaining = now < rental.end ? onChain(() => m.balanceFloor(rental.rate, rental.end, now)) : 0n;
+  return { refund: refundValue(rental.paid, rental.fees, rental.gpuSeconds, remaining), remaining };
+}
+
+/**
+ * `renter_compensation` of manager/rentals.rs: what the renter of a failed seller's device gets
+ * from its collateral at settlement — the purchase value of the rental's GPU-seconds left on that
+ * device (one of its `devices`) from `failedAt` to `min(bookedUntil, rental.end)`, capped by the
+ * collateral, rounded down.
+ */
+export function renterCompensation(
+  rental: Pick<Rental, "end" | "rate" | "paid" | "fees" | "gpuSeconds" | "devices">,
+  bookedUntil: bigint,
+  failedAt: bigint,
+  collateral: bigint,
+): bigint {
+  const until = bookedUntil < rental.end ? bookedUntil : rental.end;
+  if (until <= failedAt) return 0n;
+  const remaining = onChain(() => m.balanceFloor(rental.rate, until, failedAt));
+  const value = refundValue(rental.paid, rental.fees, rental.gpuSeconds, remaining) / BigInt(Math.max(1, rental.devices));
+  return value < collateral ? value : collateral;
 }

@@ -4,7 +4,7 @@ import type { Pinfi } from "@pinfi/idl";
 import type { IdlAccounts, IdlEvents, IdlTypes } from "./anchor";
 import type { Plain } from "./idl";
 
-export type { StakeKind, ChallengeOutcome, FailReason } from "./idl";
+export type { StakeKind, ChallengeOutcome, FailReason, RentalStatus } from "./idl";
 
 type A = IdlAccounts<Pinfi>;
 export type Protocol = Plain<A["protocol"]>;
@@ -15,6 +15,8 @@ export type Stake = Plain<A["stake"]>;
 export type Rental = Plain<A["rental"]>;
 export type Verifier = Plain<A["verifier"]>;
 export type Challenge = Plain<A["challenge"]>;
+export type Epoch = Plain<A["epoch"]>;
+export type PoolEpoch = Plain<A["poolEpoch"]>;
 
 type T = IdlTypes<Pinfi>;
 export type PoolParams = Plain<T["poolParams"]>;
@@ -24,6 +26,8 @@ export type UpdateProtocolArgs = Plain<T["updateProtocolArgs"]>;
 export type VerificationParams = Plain<T["verificationParams"]>;
 export type VerdictArgs = Plain<T["verdictArgs"]>;
 export type StrikeRecord = Plain<T["strikeRecord"]>;
+export type EmissionParams = Plain<T["emissionParams"]>;
+export type CensusState = Plain<T["censusState"]>;
 
 type E = IdlEvents<Pinfi>;
 /** Every event, by its Rust name, with its plain data. */

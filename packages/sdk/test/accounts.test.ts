@@ -5,7 +5,7 @@ import { idl } from "../src/idl";
 import { bs58 } from "../src/anchor";
 import { encodeAccount, key, sample } from "./helpers";
 
-const NAMES = ["Protocol", "Pool", "Device", "BurnCertificate", "Stake", "Rental", "Verifier", "Challenge"] as const;
+const NAMES = ["Protocol", "Pool", "Device", "BurnCertificate", "Stake", "Rental", "Verifier", "Challenge", "Epoch", "PoolEpoch"] as const;
 const decoders: Record<string, (d: Buffer) => unknown> = {
   Protocol: accounts.decodeProtocol,
   Pool: accounts.decodePool,
@@ -15,6 +15,8 @@ const decoders: Record<string, (d: Buffer) => unknown> = {
   Rental: accounts.decodeRental,
   Verifier: accounts.decodeVerifier,
   Challenge: accounts.decodeChallenge,
+  Epoch: accounts.decodeEpoch,
+  PoolEpoch: accounts.decodePoolEpoch,
 };
 
 describe("accounts: decoders", () => {

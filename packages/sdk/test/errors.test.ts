@@ -134,3 +134,17 @@ describe("errors: translateError", () => {
     expect((translateError(new Error("Attempt to debit an account but found no record of a prior credit.")) as any).errorName).to.equal("AccountNotFound");
   });
 });
+
+describe("errors: the failing instruction", () => {
+  const anchorLog = "Program log: AnchorError occurred. Error Code: RewardsUnclaimed. Error Number: 6048. Error Message: Claim the stake's rewards up to its end before settling.";
+  it("keeps the instruction index when the logs decide the error (batches drop just that group)", () => {
+    const fromMeta = errors.translateError({ InstructionError: [5, { Custom: 6048 }] }, [anchorLog]) as errors.PinfiProgramError;
+    expect([fromMeta.errorName, fromMeta.instructionIndex]).to.deep.equal(["RewardsUnclaimed", 5]);
+    const fromSimulation = errors.translateError({
+      message: "Transaction simulation failed: Error processing Instruction 3: custom program error: 0x17a0",
+      logs: [anchorLog],
+    }) as errors.PinfiProgramError;
+    expect([fromSimulation.errorName, fromSimulation.instructionIndex]).to.deep.equal(["RewardsUnclaimed", 3]);
+    expect((errors.translateError(new Error("429 Too Many Requests")) as { instructionIndex?: number }).instructionIndex).to.equal(undefined);
+  });
+});

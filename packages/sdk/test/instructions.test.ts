@@ -183,6 +183,57 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
   },
 };
 
+const emissionParams = {
+  genesis: 1_700_000_000n, epochSecs: 3_600, perDay: 24_000_000n, halvingSecs: 365n * 86_400n, maxSupply: 1n << 50n,
+  minersBps: 7_000, foundationBps: 2_000, potRampSecs: 30 * 86_400, foundation: key(20), team: key(21),
+};
+Object.assign(CASES, {
+  configure_emission: {
+    build: () => ix.configureEmission({ admin: K.admin, utilityMint: K.utilityMint, params: emissionParams }),
+    expect: { admin: K.admin, protocol: pdas.protocol()[0], utility_mint: K.utilityMint, rewards_vault: pdas.rewardsVault()[0], foundation: key(20), team: key(21) },
+    args: { params: { genesis: "1700000000", epoch_secs: 3_600, per_day: "24000000", miners_bps: 7_000, foundation: key(20).toBase58() } },
+  },
+  set_pool_weight: {
+    build: () => ix.setPoolWeight({ admin: K.admin, pool: H100, weight: 3n }),
+    expect: { admin: K.admin, protocol: pdas.protocol()[0], pool: H100 },
+    args: { weight: "3" },
+  },
+  close_epoch: {
+    build: () => ix.closeEpoch({ cranker: K.owner, index: 7n, utilityMint: K.utilityMint, foundation: key(20), team: key(21) }),
+    expect: {
+      cranker: K.owner, protocol: pdas.protocol()[0], epoch: pdas.epoch(7n)[0], utility_mint: K.utilityMint, rewards_vault: pdas.rewardsVault()[0],
+      foundation: key(20), team: key(21),
+    },
+    args: { index: "7" },
+  },
+  close_pool_epoch: {
+    build: () => ix.closePoolEpoch({ cranker: K.owner, pool: H100, index: 7, utilityMint: K.utilityMint }),
+    expect: {
+      cranker: K.owner, protocol: pdas.protocol()[0], epoch: pdas.epoch(7n)[0], pool: H100, pool_epoch: pdas.poolEpoch(H100, 7n)[0],
+      utility_mint: K.utilityMint, rewards_vault: pdas.rewardsVault()[0],
+    },
+    args: { index: "7" },
+  },
+  claim_rewards: {
+    build: () => ix.claimRewards({ pool: H100, device: K.device, stake: K.stake, ownerTokens: K.ownerTokens, fromEpoch: 2n, toEpoch: 5n, utilityMint: K.utilityMint }),
+    expect: {
+      protocol: pdas.protocol()[0], pool: H100, device: K.device, stake: K.stake, owner_tokens: K.ownerTokens, from_epoch: pdas.poolEpoch(H100, 2n)[0],
+      to_epoch: pdas.poolEpoch(H100, 5n)[0], rewards_vault: pdas.rewardsVault()[0], utility_mint: K.utilityMint,
+    },
+    args: {},
+  },
+  assign_rental: {
+    build: () => ix.assignRental({ pool: K.pool, rental: K.rental, candidates: [] }),
+    expect: { pool: K.pool, rental: K.rental },
+    args: {},
+  },
+  refund_rental: {
+    build: () => ix.refundRental({ pool: K.pool, rental: K.rental, buyer: K.buyer, buyerTokens: K.buyerTokens, assigned: [] }),
+    expect: { protocol: pdas.protocol()[0], pool: K.pool, rental: K.rental, buyer: K.buyer, buyer_tokens: K.buyerTokens, vault: pdas.vault(K.pool)[0] },
+    args: {},
+  },
+});
+
 const FIXED: Record<string, PublicKey> = {
   token_program: TOKEN_PROGRAM_ID,
   system_program: SYSTEM_PROGRAM_ID,
@@ -233,6 +284,24 @@ describe("instructions: builders against the IDL", () => {
       }
     });
   }
+
+  it("settle_stake names a booked failed seller's rental and its buyer's tokens after the event accounts", () => {
+    const plain = ix.settleStake({ pool: K.pool, stake: K.stake, owner: K.owner, ownerTokens: K.ownerTokens, utilityMint: K.utilityMint });
+    const withRenter = ix.settleStake({ pool: K.pool, stake: K.stake, owner: K.owner, ownerTokens: K.ownerTokens, utilityMint: K.utilityMint, renter: { rental: K.rental, buyerTokens: K.buyerTokens } });
+    expect(withRenter.keys.slice(0, plain.keys.length)).to.deep.equal(plain.keys);
+    expect(withRenter.keys.slice(plain.keys.length).map((k) => [k.pubkey.toBase58(), k.isWritable, k.isSigner])).to.deep.equal([
+      [K.rental.toBase58(), false, false],
+      [K.buyerTokens.toBase58(), true, false],
+    ]);
+  });
+
+  it("passes rental candidates / assigned stakes writable, after the event accounts", () => {
+    const a = ix.assignRental({ pool: K.pool, rental: K.rental, candidates: [K.stake, K.device] });
+    expect(a.keys.slice(-2).map((k) => [k.pubkey.toBase58(), k.isWritable, k.isSigner])).to.deep.equal([[K.stake.toBase58(), true, false], [K.device.toBase58(), true, false]]);
+    expect(a.keys[a.keys.length - 3].pubkey.equals(PROGRAM_ID)).to.equal(true);
+    const r = ix.refundRental({ pool: K.pool, rental: K.rental, buyer: K.buyer, buyerTokens: K.buyerTokens, assigned: [K.stake] });
+    expect(r.keys[r.keys.length - 1].pubkey.equals(K.stake)).to.equal(true);
+  });
 
   it("derives the stake PDA from deviceStakeCount and takes an explicit certificate", () => {
     const a = ix.createStake({ owner: K.owner, pool: K.pool, device: K.device, deviceStakeCount: 0, certificate: K.certificate, ownerTokens: K.ownerTokens, kind: "lp", end: 7200n });

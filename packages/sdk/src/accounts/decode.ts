@@ -3,7 +3,7 @@ import { coder, plainDefined } from "../idl";
 import { PROGRAM_ID } from "../constants";
 import { PinfiSdkError } from "../errors/base";
 
-export type AccountName = "Protocol" | "Pool" | "Device" | "BurnCertificate" | "Stake" | "Rental" | "Verifier" | "Challenge";
+export type AccountName = "Protocol" | "Pool" | "Device" | "BurnCertificate" | "Stake" | "Rental" | "Verifier" | "Challenge" | "Epoch" | "PoolEpoch";
 
 /** Decodes account data (discriminator checked) into its plain SDK form. */
 export function decodeAccount<T>(name: AccountName, data: Buffer | Uint8Array): T {

@@ -7,3 +7,4 @@ export * from "./stake";
 export * from "./rental";
 export * from "./verifier";
 export * from "./challenge";
+export * from "./epoch";

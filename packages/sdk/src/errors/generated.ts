@@ -43,6 +43,20 @@ export const PINFI_ERRORS = {
   EndpointTooLong: { code: 6038, msg: "The device endpoint is longer than 128 bytes" },
   InvalidVerificationParams: { code: 6039, msg: "A verification parameter is out of its allowed range" },
   SlotHashesUnavailable: { code: 6040, msg: "The SlotHashes sysvar holds no entry yet" },
+  EmissionAlreadyConfigured: { code: 6041, msg: "Emission is already configured; its schedule cannot change" },
+  EmissionNotConfigured: { code: 6042, msg: "Emission is not configured" },
+  InvalidEmissionParams: { code: 6043, msg: "An emission parameter is out of its allowed range" },
+  MintAuthorityNotProtocol: { code: 6044, msg: "The utility mint's authority must be the protocol PDA to emit rewards" },
+  EpochNotOver: { code: 6045, msg: "The epoch has not ended yet" },
+  WrongEpoch: { code: 6046, msg: "Epochs close in order: this is not the next epoch to close" },
+  WrongPoolEpoch: { code: 6047, msg: "The pool-epoch accounts do not cover the stake's claim window" },
+  RewardsUnclaimed: { code: 6048, msg: "Claim the stake's rewards up to its end before settling" },
+  TooManyDevices: { code: 6049, msg: "A rental may span at most 8 devices; buy several rentals" },
+  RentalNotWaiting: { code: 6050, msg: "The rental is already placed on devices" },
+  PlacementWindowOpen: { code: 6051, msg: "The rental may still be placed; refunds come after the placement window" },
+  NoEligibleStake: { code: 6052, msg: "None of the given stakes can serve the rental (pool, window, booking, failure)" },
+  WrongStakes: { code: 6053, msg: "The stakes given are not the rental's assigned stakes" },
+  RenterAccountsMissing: { code: 6054, msg: "A failed stake that served a renter must be settled with that rental and its buyer's token account" },
 } as const;
 
 export type PinfiErrorName = keyof typeof PINFI_ERRORS;

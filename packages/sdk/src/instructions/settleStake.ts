@@ -11,10 +11,16 @@ export interface SettleStakeArgs extends ProgramOption {
   owner: PublicKey;
   ownerTokens: PublicKey;
   utilityMint: PublicKey;
+  /**
+   * For a failed seller stake booked by a rental (`bookedBy`): that rental (read-only; it may be
+   * closed since) and its buyer's token account, which receives the renter's compensation.
+   * Passed as remaining accounts; ignored by the program otherwise.
+   */
+  renter?: { rental: PublicKey; buyerTokens: PublicKey };
 }
 
 export function settleStake(a: SettleStakeArgs) {
-  return build(
+  const ix = build(
     "settle_stake",
     {},
     [
@@ -29,4 +35,6 @@ export function settleStake(a: SettleStakeArgs) {
     ],
     a.programId,
   );
+  if (a.renter) ix.keys.push(meta(a.renter.rental), meta(a.renter.buyerTokens, "w"));
+  return ix;
 }

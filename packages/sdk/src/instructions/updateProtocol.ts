@@ -22,9 +22,11 @@ export interface UpdateProtocolArgs extends ProgramOption {
   params?: { maxSwapFeeBps: number; minBurnPerGpuHour: Int; minCollateralBps: number };
   newAdmin?: PublicKey;
   verification?: VerificationParamsInput;
+  /** Seconds a rental may wait for devices before anyone may refund it. */
+  rentalPlacementSecs?: number;
 }
 
 export function updateProtocol(a: UpdateProtocolArgs) {
-  const args = { paused: a.paused ?? null, params: a.params ?? null, newAdmin: a.newAdmin ?? null, verification: a.verification ?? null };
+  const args = { paused: a.paused ?? null, params: a.params ?? null, newAdmin: a.newAdmin ?? null, verification: a.verification ?? null, rentalPlacementSecs: a.rentalPlacementSecs ?? null };
   return build("update_protocol", { args }, [meta(a.admin, "s"), meta(protocol(a.programId)[0], "w")], a.programId);
 }

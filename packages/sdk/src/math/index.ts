@@ -10,3 +10,5 @@ export * from "./curve";
 export * from "./decay";
 export * from "./reserve";
 export * from "./pool";
+export * as pocps from "./pocps";
+export * from "./emission";

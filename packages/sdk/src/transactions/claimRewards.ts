@@ -1,0 +1,4 @@
+import { claimRewards as ix, ClaimRewardsArgs } from "../instructions/claimRewards";
+import { forInstruction } from "./forInstruction";
+
+export const claimRewards = forInstruction<ClaimRewardsArgs>(ix, null);

@@ -1,0 +1,4 @@
+import { setPoolWeight as ix, SetPoolWeightArgs } from "../instructions/setPoolWeight";
+import { forInstruction } from "./forInstruction";
+
+export const setPoolWeight = forInstruction<SetPoolWeightArgs>(ix, "admin");
