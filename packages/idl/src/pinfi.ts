@@ -2614,6 +2614,124 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "settleExpired",
+      "docs": [
+        "Permissionless sweep: claims and settles many ended stakes of one pool at once.",
+        "Remaining accounts, per stake: stake, device, owner, owner_tokens, from_epoch, to_epoch."
+      ],
+      "discriminator": [
+        187,
+        68,
+        57,
+        40,
+        121,
+        72,
+        73,
+        161
+      ],
+      "accounts": [
+        {
+          "name": "protocol",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "rewardsVault",
+          "docs": [
+            "Absent (the program id) while emission is not configured."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  119,
+                  97,
+                  114,
+                  100,
+                  115,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "utilityMint",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "address": "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "settleStake",
       "docs": [
         "Permissionless after the stake's end: LP payout, or seller collateral + fee (refunded, or",
@@ -3792,6 +3910,19 @@ export type Pinfi = {
         65,
         236,
         232
+      ]
+    },
+    {
+      "name": "stakesSettled",
+      "discriminator": [
+        244,
+        121,
+        248,
+        236,
+        145,
+        144,
+        146,
+        55
       ]
     },
     {
@@ -6120,6 +6251,52 @@ export type Pinfi = {
       }
     },
     {
+      "name": "settledStake",
+      "docs": [
+        "One stake of a `settle_expired` sweep."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "kind",
+            "type": {
+              "defined": {
+                "name": "stakeKind"
+              }
+            }
+          },
+          {
+            "name": "failed",
+            "type": "bool"
+          },
+          {
+            "name": "paidOut",
+            "type": "u64"
+          },
+          {
+            "name": "burned",
+            "type": "u64"
+          },
+          {
+            "name": "rewardsPaid",
+            "docs": [
+              "Rewards claimed with the settlement (and burned by the multiplier or a failure)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rewardsBurned",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "stake",
       "docs": [
         "The st-token: non-transferable (a PDA, not a token), bound to one device and a window.",
@@ -6431,6 +6608,39 @@ export type Pinfi = {
               "Paid from a failed seller's collateral to the renter its device was serving."
             ],
             "type": "u64"
+          },
+          {
+            "name": "utilityAfter",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakesSettled",
+      "docs": [
+        "A `settle_expired` sweep: every stake it settled, in order."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "settled",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "settledStake"
+                }
+              }
+            }
           },
           {
             "name": "utilityAfter",

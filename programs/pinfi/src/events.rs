@@ -309,3 +309,25 @@ pub struct RentalRefunded {
     pub hours_after: u64,
     pub utility_after: u64,
 }
+
+/// One stake of a `settle_expired` sweep.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SettledStake {
+    pub stake: Pubkey,
+    pub kind: StakeKind,
+    pub failed: bool,
+    pub paid_out: u64,
+    pub burned: u64,
+    /// Rewards claimed with the settlement (and burned by the multiplier or a failure).
+    pub rewards_paid: u64,
+    pub rewards_burned: u64,
+}
+
+/// A `settle_expired` sweep: every stake it settled, in order.
+#[event]
+pub struct StakesSettled {
+    pub pool: Pubkey,
+    pub seq: u64,
+    pub settled: Vec<SettledStake>,
+    pub utility_after: u64,
+}

@@ -142,6 +142,12 @@ pub mod pinfi {
         instructions::settle_stake(ctx)
     }
 
+    /// Permissionless sweep: claims and settles many ended stakes of one pool at once.
+    /// Remaining accounts, per stake: stake, device, owner, owner_tokens, from_epoch, to_epoch.
+    pub fn settle_expired<'info>(ctx: Context<'_, '_, 'info, 'info, SettleExpired<'info>>) -> Result<()> {
+        instructions::settle_expired(ctx)
+    }
+
     /// Permissionless: books devices for a waiting rental.
     /// Remaining accounts: candidate stakes (writable), earliest expiry first.
     pub fn assign_rental<'info>(ctx: Context<'_, '_, 'info, 'info, AssignRental<'info>>) -> Result<()> {

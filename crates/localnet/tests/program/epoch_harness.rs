@@ -93,3 +93,50 @@ impl Env {
         self.send(&[ix], &[]).await
     }
 }
+
+impl Env {
+    /// One stake's six remaining accounts for `settle_expired`, read while the stake exists.
+    pub async fn sweep_item(&mut self, pool: Pubkey, stake: Pubkey, owner_tokens: Pubkey, from: u64, to: u64) -> [Pubkey; 6] {
+        let s: pinfi::state::Stake = self.account(&stake).await;
+        [stake, s.device, s.owner, owner_tokens, pool_epoch_pda(&pool, from), pool_epoch_pda(&pool, to)]
+    }
+
+    /// `settle_expired` over `stakes` (all of `pool`), each with its pool epochs `(from, to)`.
+    pub async fn settle_expired(&mut self, pool: Pubkey, stakes: &[(Pubkey, Pubkey, u64, u64)]) -> TxResult {
+        let mut items = vec![];
+        for &(stake, owner_tokens, from, to) in stakes {
+            items.push(self.sweep_item(pool, stake, owner_tokens, from, to).await);
+        }
+        self.settle_expired_items(pool, &items).await
+    }
+
+    pub async fn settle_expired_items(&mut self, pool: Pubkey, items: &[[Pubkey; 6]]) -> TxResult {
+        use solana_sdk::instruction::AccountMeta;
+        let p: pinfi::state::Protocol = self.account(&protocol_pda()).await;
+        let vault = self.pool(&pool).await.vault;
+        let rewards_vault = p.emission.epoch_secs.gt(&0).then(rewards_vault_pda);
+        let accounts = pinfi::accounts::SettleExpired {
+            protocol: protocol_pda(), pool, vault, rewards_vault, utility_mint: self.mint, token_program: spl_token::ID,
+            event_authority: event_authority(), program: pinfi::ID,
+        };
+        let mut ix = ix(accounts, pinfi::instruction::SettleExpired {});
+        for [stake, device, owner, owner_tokens, from, to] in items {
+            ix.accounts.extend([
+                AccountMeta::new(*stake, false),
+                AccountMeta::new(*device, false),
+                AccountMeta::new(*owner, false),
+                AccountMeta::new(*owner_tokens, false),
+                AccountMeta::new_readonly(*from, false),
+                AccountMeta::new_readonly(*to, false),
+            ]);
+        }
+        self.send(&[ix], &[]).await
+    }
+
+    /// The `StakesSettled` events recorded so far.
+    pub fn stakes_settled(&self) -> Vec<pinfi::events::StakesSettled> {
+        use anchor_lang::{AnchorDeserialize, Discriminator};
+        let d = pinfi::events::StakesSettled::DISCRIMINATOR;
+        self.events.iter().filter(|e| e.starts_with(d)).map(|e| pinfi::events::StakesSettled::try_from_slice(&e[d.len()..]).unwrap()).collect()
+    }
+}

@@ -190,3 +190,123 @@ async fn emission_configuration_and_weights_are_guarded() {
     assert_pinfi_err(env.close_epoch(0).await, PinfiError::WrongTokenAccount);
     env.close_epoch(0).await.unwrap();
 }
+
+/// 22 owners, half LPs with liquidity, half sellers that sold hours; all end at T0+3h.
+async fn sweep_world() -> (Env, Pubkey, Vec<(User, Pubkey)>) {
+    let mut env = Env::with_pools(&["H100", "A100"], default_pool_params()).await;
+    let h100 = pool_pda(&class("H100"));
+    let mut owners = vec![];
+    for _ in 0..22 {
+        owners.push(env.user(500_000_000).await);
+    }
+    let mint = env.mint;
+    let foundation = env.token_account(&mint, &Keypair::new().pubkey()).await;
+    let team = env.token_account(&mint, &Keypair::new().pubkey()).await;
+    env.mint_authority_to_protocol().await;
+    let admin = env.admin.insecure_clone();
+    env.configure_emission(&admin, params(foundation, team, 1)).await.unwrap();
+    env.set_pool_weight(&admin, h100, 1).await.unwrap();
+    let mut stakes = vec![];
+    for (i, u) in owners.into_iter().enumerate() {
+        let kind = if i % 2 == 0 { StakeKind::Lp } else { StakeKind::Seller };
+        let (_, s) = env.stake_new_device(&u, h100, kind, T0 + 3 * HOUR).await;
+        match kind {
+            StakeKind::Lp => env.add_liquidity(&u, h100, s, u64::MAX).await.unwrap(),
+            StakeKind::Seller => env.sell_hours(&u, h100, s, 1_800, 1).await.unwrap(),
+        }
+        stakes.push((u, s));
+    }
+    env.warp_to(T0 + 3 * HOUR).await;
+    for e in 0..2 {
+        env.close_epoch(e).await.unwrap();
+        env.close_pool_epoch(h100, e).await.unwrap();
+    }
+    (env, h100, stakes)
+}
+
+#[tokio::test]
+async fn sweeps_claim_and_settle_many_stakes_exactly() {
+    let (mut env, h100, stakes) = sweep_world().await;
+    let pool0: Pool = env.pool(&h100).await;
+    let (pe0, pe1): (PoolEpoch, PoolEpoch) = (env.account(&pool_epoch_pda(&h100, 0)).await, env.account(&pool_epoch_pda(&h100, 1)).await);
+    // Everyone staked the same window: the same standard reward, paid in full (multiplier 1).
+    let standard = ((pe1.acc_at(pe1.end).wrapping_sub(pe0.acc_at(G))) >> 64) as u64;
+    assert!(standard > 0);
+    // Expected payouts: the pool's own transitions applied in sweep order to a copy of its books.
+    let mut core = pool0.core();
+    let mut expected = vec![];
+    for (_, s) in &stakes {
+        let st: Stake = env.account(s).await;
+        expected.push(match st.kind {
+            StakeKind::Lp => core.remove_liquidity(st.lp_shares).unwrap(),
+            StakeKind::Seller => {
+                core.release_seller(st.maintenance_escrow, st.collateral).unwrap();
+                st.maintenance_escrow + st.collateral
+            }
+        });
+    }
+    let mut before = vec![];
+    for (u, _) in &stakes {
+        before.push(env.balance(&u.tokens).await);
+    }
+    let mut items = vec![];
+    for (u, s) in &stakes {
+        items.push(env.sweep_item(h100, *s, u.tokens, 0, 1).await);
+    }
+    // Legacy transactions (this harness) fit four stakes; v0 transactions with a lookup table
+    // carry 20 and more (measured through the keeper on the localnet, BENCHMARKS.md).
+    for chunk in items.chunks(4) {
+        env.settle_expired_items(h100, chunk).await.unwrap();
+    }
+
+    let events = env.stakes_settled();
+    assert_eq!(events.len(), 6);
+    let settled: Vec<_> = events.iter().flat_map(|e| e.settled.iter().copied()).collect();
+    assert_eq!(settled.len(), 22);
+    for (i, (u, s)) in stakes.iter().enumerate() {
+        let e = settled[i];
+        assert_eq!((e.stake, e.paid_out, e.rewards_paid, e.rewards_burned), (*s, expected[i], standard, 0));
+        assert_eq!(env.balance(&u.tokens).await - before[i], expected[i] + standard);
+        assert!(!env.exists(s).await, "closed");
+    }
+    assert_eq!(env.pool(&h100).await.utility_reserve, core.utility_reserve);
+    env.assert_vault_books(&h100).await;
+    // Conservation: the miners' emission of both epochs is paid, or dust in the vault.
+    let vault = env.balance(&rewards_vault_pda()).await;
+    assert_eq!(22 * standard + vault, 2 * 700_000);
+    // A second sweep over the same stakes finds them gone, and pays nothing.
+    let supply = env.supply().await;
+    assert_anchor_err(env.settle_expired_items(h100, &items[..2]).await, anchor_lang::error::ErrorCode::AccountNotInitialized);
+    assert_eq!(env.supply().await, supply);
+    assert_eq!(env.balance(&rewards_vault_pda()).await, vault);
+}
+
+#[tokio::test]
+async fn sweep_constraints() {
+    let (mut env, h100, stakes) = sweep_world().await;
+    let (u0, s0) = (&stakes[0].0, stakes[0].1);
+    let (u1, s1) = (&stakes[1].0, stakes[1].1);
+    // Another owner's token account.
+    assert_pinfi_err(env.settle_expired(h100, &[(s0, u1.tokens, 0, 1)]).await, PinfiError::WrongTokenAccount);
+    // The wrong device, the wrong owner.
+    let d1 = env.account::<Stake>(&s1).await.device;
+    let d0 = env.account::<Stake>(&s0).await.device;
+    env.substitute_next(d0, d1);
+    assert_pinfi_err(env.settle_expired(h100, &[(s0, u0.tokens, 0, 1)]).await, PinfiError::WrongDevice);
+    env.substitute_next(u0.key(), u1.key());
+    assert_pinfi_err(env.settle_expired(h100, &[(s0, u0.tokens, 0, 1)]).await, PinfiError::NotOwner);
+    // Another pool's epochs, another pool.
+    let a100 = pool_pda(&class("A100"));
+    env.close_pool_epoch(a100, 0).await.unwrap();
+    env.close_pool_epoch(a100, 1).await.unwrap();
+    env.substitute_next(pool_epoch_pda(&h100, 0), pool_epoch_pda(&a100, 0));
+    assert_pinfi_err(env.settle_expired(h100, &[(s0, u0.tokens, 0, 1)]).await, PinfiError::WrongPool);
+    assert_pinfi_err(env.settle_expired(a100, &[(s0, u0.tokens, 0, 1)]).await, PinfiError::WrongPool);
+    // Epochs that do not reach the end leave rewards unclaimed: no settlement.
+    assert_pinfi_err(env.settle_expired(h100, &[(s0, u0.tokens, 0, 0)]).await, PinfiError::RewardsUnclaimed);
+    // A stake that has not ended.
+    let (_, live) = env.stake_new_device(u0, h100, StakeKind::Lp, T0 + 5 * HOUR).await;
+    assert_pinfi_err(env.settle_expired(h100, &[(live, u0.tokens, 0, 1)]).await, PinfiError::StakeNotEnded);
+    // Nothing changed by the refusals: the real sweep still settles both.
+    env.settle_expired(h100, &[(s0, u0.tokens, 0, 1), (s1, u1.tokens, 0, 1)]).await.unwrap();
+}

@@ -39,24 +39,9 @@ pub struct SettleStake<'info> {
 }
 
 pub fn settle_stake<'info>(ctx: Context<'_, '_, 'info, 'info, SettleStake<'info>>) -> Result<()> {
-    let now = now()?;
     let pool = &mut ctx.accounts.pool;
     let stake = &ctx.accounts.stake;
-    require!(now >= stake.end, PinfiError::StakeNotEnded);
-    // Rewards first (LP rewards are paid at settlement: keepers put both in one transaction).
-    let emission = ctx.accounts.protocol.emission;
-    require!(!emission.configured() || stake.end <= emission.genesis || stake.rewards_cursor >= stake.end, PinfiError::RewardsUnclaimed);
-
-    let mut core = pool.core();
-    let (paid_out, burned) = match stake.kind {
-        StakeKind::Lp => (core.remove_liquidity(stake.lp_shares).pinfi()?, 0),
-        StakeKind::Seller => {
-            core.release_seller(stake.maintenance_escrow, stake.collateral).pinfi()?;
-            let held = stake.maintenance_escrow.safe_add(stake.collateral).pinfi()?;
-            if stake.failed { (0, held) } else { (held, 0) }
-        }
-    };
-    pool.store(&core);
+    let (paid_out, burned) = book_settlement(&ctx.accounts.protocol, pool, stake, now()?)?;
 
     let (program, vault) = (&ctx.accounts.token_program, &ctx.accounts.vault);
     let compensated = compensate_renter(stake, ctx.remaining_accounts, &ctx.accounts.protocol)?;
@@ -71,7 +56,7 @@ pub fn settle_stake<'info>(ctx: Context<'_, '_, 'info, 'info, SettleStake<'info>
     let seq = pool.next_seq();
     emit_cpi!(StakeSettled {
         pool: pool.key(), seq, stake: stake.key(), kind: stake.kind, failed: stake.failed, paid_out, burned, compensation,
-        utility_after: core.utility_reserve,
+        utility_after: pool.utility_reserve,
     });
     Ok(())
 }
@@ -82,8 +67,7 @@ fn compensate_renter<'info>(
     remaining: &'info [AccountInfo<'info>],
     protocol: &Protocol,
 ) -> Result<Option<(Account<'info, TokenAccount>, u64)>> {
-    let booked = stake.kind == StakeKind::Seller && stake.failed && stake.booked_by != Pubkey::default() && stake.booked_until > stake.failed_at;
-    if !booked {
+    if !owes_renter(stake) {
         return Ok(None);
     }
     // Whoever settles must name the booking rental, so nobody can burn a renter's compensation.
@@ -97,4 +81,28 @@ fn compensate_renter<'info>(
     require!(tokens.owner == rental.buyer && tokens.mint == protocol.utility_mint, PinfiError::WrongTokenAccount);
     let amount = renter_compensation(&rental, stake.booked_until, stake.failed_at, stake.collateral).pinfi()?;
     Ok(Some((tokens, amount)))
+}
+
+/// The pool's side of settling an ended stake: `(paid_out, burned)` before any renter
+/// compensation. Rewards must have been claimed up to the end (LP rewards come with settlement).
+pub fn book_settlement(protocol: &Protocol, pool: &mut Pool, stake: &Stake, now: i64) -> Result<(u64, u64)> {
+    require!(now >= stake.end, PinfiError::StakeNotEnded);
+    let emission = protocol.emission;
+    require!(!emission.configured() || stake.end <= emission.genesis || stake.rewards_cursor >= stake.end, PinfiError::RewardsUnclaimed);
+    let mut core = pool.core();
+    let booked = match stake.kind {
+        StakeKind::Lp => (core.remove_liquidity(stake.lp_shares).pinfi()?, 0),
+        StakeKind::Seller => {
+            core.release_seller(stake.maintenance_escrow, stake.collateral).pinfi()?;
+            let held = stake.maintenance_escrow.safe_add(stake.collateral).pinfi()?;
+            if stake.failed { (0, held) } else { (held, 0) }
+        }
+    };
+    pool.store(&core);
+    Ok(booked)
+}
+
+/// Whether settling this stake owes a renter compensation (and so needs the renter's accounts).
+pub fn owes_renter(stake: &Stake) -> bool {
+    stake.kind == StakeKind::Seller && stake.failed && stake.booked_by != Pubkey::default() && stake.booked_until > stake.failed_at
 }
