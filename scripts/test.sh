@@ -15,6 +15,9 @@ node scripts/gen-idl.mjs --check
 step "program reference matches the IDL (scripts/gen-reference.mjs --check)"
 node scripts/gen-reference.mjs --check
 
+step "SDK API reference builds without warnings (typedoc → docs/api/sdk, not committed)"
+npm run -s docs -w @pinfi/sdk
+
 step "golden vectors are reproducible (scripts/gen-golden.py)"
 python3 scripts/gen-golden.py --check
 
