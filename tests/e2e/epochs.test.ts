@@ -8,20 +8,8 @@ import { createAssociatedTokenAccount, transfer } from "@solana/spl-token";
 import { accounts, errors, EventSequencer, instructions, pdas, PinfiClient, quotes, rpc } from "@pinfi/sdk";
 import type { EventOf, Pool, Protocol } from "@pinfi/sdk";
 import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
+import { programError, rejects } from "./expect";
 
-async function rejects(p: Promise<unknown>): Promise<errors.PinfiSdkError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(errors.PinfiSdkError, String(e));
-    return e as errors.PinfiSdkError;
-  }
-  throw new Error("expected the call to fail");
-}
-const programError = (e: errors.PinfiSdkError) => {
-  expect(e).to.be.instanceOf(errors.PinfiProgramError, e.message);
-  return (e as errors.PinfiProgramError).errorName;
-};
 
 describe("epochs and block rewards through the SDK", function () {
   this.timeout(300_000);

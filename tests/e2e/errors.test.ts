@@ -3,21 +3,8 @@ import { expect } from "chai";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import { accounts, errors, pdas, rpc } from "@pinfi/sdk";
 import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
+import { programError, rejects } from "./expect";
 
-async function rejects(p: Promise<unknown>): Promise<errors.PinfiSdkError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(errors.PinfiSdkError, String(e));
-    return e as errors.PinfiSdkError;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const programError = (e: errors.PinfiSdkError) => {
-  expect(e).to.be.instanceOf(errors.PinfiProgramError, e.message);
-  return (e as errors.PinfiProgramError).errorName;
-};
 
 describe("typed errors through the SDK", function () {
   this.timeout(300_000);

@@ -6,6 +6,7 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import { getMint } from "@solana/spl-token";
 import { accounts, constants, errors, gpa, instructions, pdas, rpc } from "@pinfi/sdk";
 import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
+import { programError, rejects } from "./expect";
 
 const STAKE = 5_000_000n;
 const VERIFICATION = {
@@ -18,21 +19,6 @@ const VERIFICATION = {
   verifierStrikesToSuspend: 3,
 };
 
-async function rejects(p: Promise<unknown>): Promise<errors.PinfiSdkError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(errors.PinfiSdkError, String(e));
-    return e as errors.PinfiSdkError;
-  }
-  throw new Error("expected the call to fail");
-}
-
-const programError = (e: errors.PinfiSdkError) => {
-  expect(e).to.be.instanceOf(errors.PinfiProgramError, e.message);
-  expect(e.retryable).to.equal(false);
-  return (e as errors.PinfiProgramError).errorName;
-};
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest();
 const names = (r: { events: { name: string }[] }) => r.events.map((e) => e.name);
