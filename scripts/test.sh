@@ -15,9 +15,6 @@ node scripts/gen-idl.mjs --check
 step "program reference matches the IDL (scripts/gen-reference.mjs --check)"
 node scripts/gen-reference.mjs --check
 
-step "SDK API reference builds without warnings (typedoc → docs/api/sdk, not committed)"
-npm run -s docs -w @pinfi/sdk
-
 step "golden vectors are reproducible (scripts/gen-golden.py)"
 python3 scripts/gen-golden.py --check
 
@@ -25,3 +22,7 @@ build_localnet
 
 step "TypeScript packages and end-to-end tests (turbo run build test)"
 npx turbo run build test --output-logs=full
+
+# After the build: typedoc needs the workspace packages (@pinfi/idl) compiled.
+step "SDK API reference builds without warnings (typedoc → docs/api/sdk, not committed)"
+npm run -s docs -w @pinfi/sdk
