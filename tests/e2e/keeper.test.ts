@@ -2,8 +2,9 @@
 // moved; keepers run --once repeatedly, two race each other, one is SIGKILLed mid-run and
 // restarted, one goes through an RPC proxy that drops, delays and rate-limits. Afterwards, read
 // from every program transaction: each due epoch closed exactly once (protocol and every pool),
-// each stake settled exactly once with claims covering its window exactly once, and the miners'
-// emission = paid + burned + vault dust to the base unit.
+// each stake settled exactly once (settle_stake's StakeSettled or an entry of settle_expired's
+// StakesSettled) with claims covering its window exactly once, and the miners' emission = paid +
+// burned + vault dust to the base unit; and stakes of 30 distinct owners swept 29 to a transaction.
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -35,6 +36,8 @@ function config(rpcUrl: string, over: Partial<KeeperConfig> = {}): KeeperConfig 
 }
 
 const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
+/** Stakes of distinct owners in one pool, expiring together. */
+const DISTINCT = 30;
 
 describe("keeper conformance on the localnet", function () {
   this.timeout(300_000);
@@ -43,6 +46,7 @@ describe("keeper conformance on the localnet", function () {
   let pools: PublicKey[];
   let foundation: PublicKey, team: PublicKey;
   const stakes: { stake: PublicKey; pool: PublicKey; start: bigint; end: bigint }[] = [];
+  const stakeOwner = new Map<string, string>();
   const keeperA = Keypair.generate();
   const keeperB = Keypair.generate();
   const reports: RunReport[] = [];
@@ -71,6 +75,9 @@ describe("keeper conformance on the localnet", function () {
     pools = ["H100", "A100", "L4"].map((c) => pdas.pool(c)[0]);
     const owners: User[] = [];
     for (let i = 0; i < 6; i++) owners.push(await w.user(2_000_000_000n));
+    // One operator per stake: the sweep's account locks with distinct owners (4 per stake).
+    const solo: User[] = [];
+    for (let i = 0; i < DISTINCT; i++) solo.push(await w.user(200_000_000n));
     foundation = await createAssociatedTokenAccount(w.connection, w.admin, w.mint, Keypair.generate().publicKey);
     team = await createAssociatedTokenAccount(w.connection, w.admin, w.mint, Keypair.generate().publicKey);
     await w.mintAuthorityToProtocol();
@@ -90,7 +97,14 @@ describe("keeper conformance on the localnet", function () {
       const pool = pools[i % 3];
       const end = i < 25 ? t0 + HOUR : G + BigInt(1 + (i % 8)) * HOUR;
       const s = await w.stakeNewDevice(owners[i % 6], pool, i % 2 ? "seller" : "lp", end);
+      stakeOwner.set(s.stake.toBase58(), owners[i % 6].kp.publicKey.toBase58());
       stakes.push({ stake: s.stake, pool, start: t0, end });
+    }
+    // DISTINCT more in H100, one owner each, ending mid-epoch 0 (claim + settle).
+    for (const u of solo) {
+      const s = await w.stakeNewDevice(u, pools[0], "lp", G + HOUR);
+      stakeOwner.set(s.stake.toBase58(), u.kp.publicKey.toBase58());
+      stakes.push({ stake: s.stake, pool: pools[0], start: t0, end: G + HOUR });
     }
     lastEpochDue = 5n; // epochs 0..4 cover [G, G + 10 h)
   });
@@ -241,22 +255,31 @@ describe("keeper conformance on the localnet", function () {
     expect(poolClosed).to.have.lengthOf(5 * pools.length);
     expect([...count(poolClosed, (e) => `${e.pool.toBase58()}:${e.index}`).values()].every((n) => n === 1)).to.equal(true);
 
-    const settled = of("StakeSettled");
+    // settle_stake (StakeSettled) and settle_expired (one StakesSettled entry per stake) alike.
+    const settled = events.settlementsOf(all);
     expect(settled).to.have.lengthOf(stakes.length);
     expect([...count(settled, (e) => e.stake.toBase58()).values()].every((n) => n === 1)).to.equal(true);
+    expect(settled.some((e) => e.via === "settleExpired"), "the keeper sweeps with settle_expired").to.equal(true);
     for (const s of stakes) expect(await w.connection.getAccountInfo(s.stake), "stake closed").to.equal(null);
 
+    // Claims: separate RewardsClaimed windows (contiguous from genesis), then, for a sweep, the rest
+    // up to the end within settle_expired (it refuses a stake whose window is not complete).
     const claims = of("RewardsClaimed");
     for (const s of stakes) {
       const mine = claims.filter((c) => c.stake.equals(s.stake)).sort((a, b) => Number(a.from - b.from));
+      const how = settled.find((e) => e.stake.equals(s.stake))!;
       if (s.end <= G) {
         expect(mine).to.have.lengthOf(0);
+        expect(how.rewardsPaid + how.rewardsBurned).to.equal(0n);
         continue;
       }
-      // Contiguous, non-overlapping windows from genesis (the stakes began before it) to the end.
-      expect(mine[0].from).to.equal(G);
-      for (let i = 1; i < mine.length; i++) expect(mine[i].from).to.equal(mine[i - 1].to);
-      expect(mine[mine.length - 1].to).to.equal(s.end);
+      if (mine.length) {
+        expect(mine[0].from).to.equal(G);
+        for (let i = 1; i < mine.length; i++) expect(mine[i].from).to.equal(mine[i - 1].to);
+      }
+      if (how.via === "settleStake") expect(mine[mine.length - 1].to).to.equal(s.end);
+      // A weighted pool pays something for every window (L4 has weight 0: nothing).
+      else if (!s.pool.equals(pools[2])) expect(how.rewardsPaid + how.rewardsBurned > 0n, "the sweep claimed the window").to.equal(true);
     }
 
     // The schedule, and every base unit of it.
@@ -272,8 +295,8 @@ describe("keeper conformance on the localnet", function () {
     expect(await w.balance(foundation)).to.equal(sum(expected.map((q) => q.foundation)));
     expect(await w.balance(team)).to.equal(sum(expected.map((q) => q.team)));
     const miners = sum(closed.map((e) => e.miners));
-    const paid = sum(claims.map((c) => c.paid));
-    const burned = sum(claims.map((c) => c.burned)) + sum(poolClosed.map((e) => e.burned));
+    const paid = sum(claims.map((c) => c.paid)) + sum(settled.map((e) => e.rewardsPaid));
+    const burned = sum(claims.map((c) => c.burned)) + sum(settled.map((e) => e.rewardsBurned)) + sum(poolClosed.map((e) => e.burned));
     const vault = await w.balance(pdas.rewardsVault()[0]);
     expect(paid + burned + vault).to.equal(miners);
     expect(vault <= BigInt(stakes.length * 5), `vault keeps only rounding dust: ${vault}`).to.equal(true);
@@ -300,13 +323,23 @@ describe("keeper conformance on the localnet", function () {
     expect(await w.connection.getBalance(keeperA.publicKey)).to.be.greaterThan(lamports, "rent back");
   });
 
-  it("settlements per transaction: ≥ 20 settle-only (v0 + lookup table); claim + settle bound by the 64-entry instruction trace", () => {
+  it("settlements per transaction: ≥ 20 with distinct owners (settle_expired, v0 + lookup table, 128 locks); the trace caps at 29", () => {
     const batches = reports.flatMap((r) => r.settlementsPerTx);
     // eslint-disable-next-line no-console
     console.log(`      settlement transactions: ${batches.length}, settlements per transaction: [${batches.join(", ")}]`);
-    expect(batches[0]).to.be.at.least(20, "the 25 pre-genesis stakes: settle_stake only");
-    // claim_rewards (≤ 4 trace entries) + settle_stake (≤ 3) per stake, + the compute-limit instruction: 9 × 7 + 1 = 64.
-    expect(Math.max(...batches.slice(2))).to.equal(9);
+    // itself + ≤ 2 transfers per stake + 2 burns + emit_cpi!, after a compute-limit instruction: 1 + 1 + 2 × 29 + 3 = 63 ≤ 64.
+    expect(Math.max(...batches)).to.equal(29);
+    expect(batches.filter((n) => n >= 20).length, "the distinct-owner stakes went ≥ 20 to a transaction").to.be.at.least(1);
+  });
+
+  it("the sweep's transaction holds 29 stakes of distinct owners: each a claim and a settlement", async () => {
+    const all = await programEvents(w);
+    const sweeps = all.filter((e) => e.name === "StakesSettled").map((e) => e.data as import("@pinfi/sdk").EventOf<"StakesSettled">);
+    const biggest = sweeps.reduce((a, b) => (b.settled.length > a.settled.length ? b : a));
+    expect(biggest.settled).to.have.lengthOf(29);
+    const owners = new Set(biggest.settled.map((e) => stakeOwner.get(e.stake.toBase58())));
+    expect(owners.size, "distinct owners").to.be.at.least(20);
+    expect(biggest.settled.filter((e) => e.rewardsPaid + e.rewardsBurned > 0n).length, "claims inside the sweep").to.be.at.least(20);
   });
 });
 

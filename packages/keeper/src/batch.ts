@@ -92,3 +92,76 @@ export function pack<T>(groups: Group<T>[], o: PackOptions): Batch<T>[] {
   }
   return out;
 }
+
+export interface SplitOptions extends Omit<PackOptions, "maxGroups" | "maxTrace"> {
+  /** Items per instruction at most. */
+  maxItems?: number;
+  /** Instruction-trace entries of the one instruction over `n` items (the prefix is added). */
+  traceOf: (n: number) => number;
+  maxTrace?: number;
+  /** The tables to compile one transaction with (default `lookupTables`): those holding its accounts keep compiling fast with many tables. */
+  tablesFor?: (instructions: TransactionInstruction[]) => AddressLookupTableAccount[] | undefined;
+}
+
+/**
+ * Splits `items` (in order) into runs that each make ONE instruction (`build(run)`, e.g. one
+ * `settle_expired` over many stakes) fitting a transaction: bytes, account locks, the trace and
+ * `maxItems`. Every limit grows with the run, so the longest fitting prefix is found by bisection
+ * (a few `measure`s per transaction, not one per item). An item that fits nowhere alone throws.
+ */
+export function splitIntoInstructions<T>(items: T[], build: (run: T[]) => TransactionInstruction, o: SplitOptions): Batch<T>[] {
+  const maxBytes = o.maxBytes ?? MAX_TRANSACTION_BYTES;
+  const maxLocks = o.maxAccountLocks ?? 64;
+  const maxTrace = o.maxTrace ?? MAX_INSTRUCTION_TRACE;
+  const prefix = o.prefix ?? [];
+  const maxItems = Math.max(1, o.maxItems ?? Number.MAX_SAFE_INTEGER);
+  const traceFits = (n: number) => prefix.length + o.traceOf(n) <= maxTrace;
+  const fits = (run: T[]): Measure | null => {
+    if (!traceFits(run.length)) return null;
+    const ixs = [...prefix, build(run)];
+    const m = measure(o.payer, ixs, o.tablesFor ? o.tablesFor(ixs) : o.lookupTables);
+    return m && m.bytes <= maxBytes && m.accounts <= maxLocks ? m : null;
+  };
+  const out: Batch<T>[] = [];
+  for (let i = 0; i < items.length; ) {
+    let hi = Math.min(maxItems, items.length - i);
+    while (hi > 1 && !traceFits(hi)) hi--;
+    let best = fits(items.slice(i, i + hi));
+    let n = hi;
+    if (!best) {
+      // Largest n in [1, hi) that fits: lo fits (or is 0), hi does not.
+      let lo = 0;
+      let loM: Measure | null = null;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        const m = fits(items.slice(i, i + mid));
+        if (m) [lo, loM] = [mid, m];
+        else hi = mid;
+      }
+      if (!loM) throw new GroupTooLargeError("one item does not fit a transaction on its own");
+      [n, best] = [lo, loM];
+    }
+    const run = items.slice(i, i + n);
+    out.push({ items: run, instructions: [build(run)], measure: best!, trace: prefix.length + o.traceOf(n) });
+    i += n;
+  }
+  return out;
+}
+
+/**
+ * Picks, for a transaction, only the lookup tables that hold its accounts (the first warm table
+ * holding each): compiling against a hundred tables scans every one of them per account.
+ */
+export function tablePicker(tables: AddressLookupTableAccount[] | undefined): ((instructions: TransactionInstruction[]) => AddressLookupTableAccount[] | undefined) | undefined {
+  if (!tables?.length) return undefined;
+  const where = new Map<string, AddressLookupTableAccount>();
+  for (const t of tables) for (const a of t.state.addresses) if (!where.has(a.toBase58())) where.set(a.toBase58(), t);
+  return (instructions) => {
+    const picked = new Set<AddressLookupTableAccount>();
+    for (const ix of instructions) for (const k of ix.keys) {
+      const t = where.get(k.pubkey.toBase58());
+      if (t) picked.add(t);
+    }
+    return [...picked];
+  };
+}

@@ -1,6 +1,6 @@
 // One consistent-enough read of what the cranks need: the chain's clock and slot, the protocol,
-// the pools, and the stakes (keys-only getProgramAccounts, then batched fetches).
-import { Connection, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+// the pools (by address once known), and the stakes (keys-only getProgramAccounts, then batched fetches).
+import { AccountInfo, Connection, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
 import { accounts, gpa, rpc } from "@pinfi/sdk";
 
 /** Reads retry transport trouble (429, dropped connections, timeouts) with backoff, like sends. */
@@ -28,13 +28,33 @@ export async function chainClock(connection: Connection, commitment: "processed"
   return { slot: Number(info.data.readBigUInt64LE(0)), now: info.data.readBigInt64LE(32) };
 }
 
+/**
+ * Pool addresses per (RPC, program), found once by getProgramAccounts. `protocol.poolCount` says
+ * when a pool was added; otherwise the pools are read by address — O(pools), not a scan of every
+ * program account (a `getProgramAccounts` is, on the localnet, and grows with the stakes).
+ */
+const poolAddresses = new Map<string, PublicKey[]>();
+
+async function readPools(connection: Connection, programId: PublicKey, commitment: "processed" | "confirmed" | "finalized", poolCount: bigint): Promise<Keyed<Pool>[]> {
+  const key = `${connection.rpcEndpoint} ${programId.toBase58()}`;
+  const known = poolAddresses.get(key);
+  if (known && BigInt(known.length) === poolCount) {
+    const infos: (AccountInfo<Buffer> | null)[] = [];
+    for (let i = 0; i < known.length; i += 100) infos.push(...(await retried(() => connection.getMultipleAccountsInfo(known.slice(i, i + 100), commitment))));
+    if (infos.every((info) => info && info.owner.equals(programId))) return infos.map((info, i) => ({ address: known[i], account: accounts.decodePool(info!.data) }));
+  }
+  const pools = await retried(() => gpa.allPools(connection, { programId, commitment }));
+  poolAddresses.set(key, pools.map((p) => p.address));
+  return pools;
+}
+
 export async function readView(connection: Connection, programId: PublicKey, commitment: "processed" | "confirmed" | "finalized"): Promise<ChainView> {
-  const [{ slot, now }, protocol, pools] = await Promise.all([
+  const [{ slot, now }, protocol] = await Promise.all([
     chainClock(connection, commitment),
     retried(() => accounts.fetchProtocolSingleton(connection, { programId, commitment })),
-    retried(() => gpa.allPools(connection, { programId, commitment })),
   ]);
   if (!protocol) throw new Error(`no PinFi protocol account for program ${programId.toBase58()}`);
+  const pools = await readPools(connection, programId, commitment, BigInt(protocol.poolCount));
   return { slot, now, protocol, pools };
 }
 

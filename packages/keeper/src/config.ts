@@ -86,7 +86,7 @@ export const DEFAULTS: KeeperConfig = {
   dryRun: false,
   once: false,
   epochs: { enabled: true, maxPerRun: 32 },
-  settlements: { enabled: true, maxPerTx: 20, maxAccountLocks: 64, maxPerRun: 2_000, lookupTables: "auto", lookaheadSecs: 3_600, tableWarmupMs: 2_000 },
+  settlements: { enabled: true, maxPerTx: 32, maxAccountLocks: 64, maxPerRun: 2_000, lookupTables: "auto", lookaheadSecs: 3_600, tableWarmupMs: 2_000 },
   rentals: { enabled: true },
   fees: { priority: "auto", maxMicroLamports: 1_000_000, computeUnitLimit: "simulate" },
   retry: { attempts: 5, baseMs: 250, maxMs: 10_000 },

@@ -5,13 +5,13 @@ export { loadConfig, parseYaml, envName, ConfigError, DEFAULTS } from "./config"
 export type { KeeperConfig, LoadOptions } from "./config";
 export { classify, backoffMs, nameOf } from "./classify";
 export type { Classified, ErrorClass, CrankKind } from "./classify";
-export { pack, measure, MAX_TRANSACTION_BYTES, GroupTooLargeError } from "./batch";
-export type { Batch, Group, Measure, PackOptions } from "./batch";
+export { pack, measure, splitIntoInstructions, tablePicker, MAX_TRANSACTION_BYTES, MAX_INSTRUCTION_TRACE, GroupTooLargeError } from "./batch";
+export type { Batch, Group, Measure, PackOptions, SplitOptions } from "./batch";
 export { LookupTables } from "./lookup";
 export { Metrics } from "./metrics";
 export { serveHttp } from "./http";
 export { EpochCrank } from "./cranks/epochs";
-export { SettlementCrank, planSettlement, needsRenter, TRACE } from "./cranks/settlements";
+export { SettlementCrank, planSettlement, planSweep, needsRenter, TRACE } from "./cranks/settlements";
 export { RentalCrank, canServe, candidatesFor } from "./cranks/rentals";
 export type { Crank, CrankContext, RunReport } from "./context";
 export { createLogger } from "./log";

@@ -3,6 +3,7 @@
 // they are warm (a slot old) when the stakes expire. v0 transactions then name an account with
 // one byte instead of 32, which is what lets ≥ 20 settlements share a transaction.
 import {
+  AccountInfo,
   AddressLookupTableAccount,
   AddressLookupTableProgram,
   Connection,
@@ -172,7 +173,10 @@ export class LookupTables {
   async usable(addresses: PublicKey[], warmupMs: number): Promise<AddressLookupTableAccount[]> {
     const keys = new Set(addresses.map((a) => this.where.get(a.toBase58())).filter((k): k is string => !!k));
     // The chain's own view of each table (several extends in one slot share one start index).
-    const infos = await retried(() => this.connection.getMultipleAccountsInfo([...keys].map((k) => new PublicKey(k)), "processed"));
+    // getMultipleAccounts takes 100 keys at most: a large backlog spans more tables than that.
+    const all = [...keys].map((k) => new PublicKey(k));
+    const infos: (AccountInfo<Buffer> | null)[] = [];
+    for (let i = 0; i < all.length; i += 100) infos.push(...(await retried(() => this.connection.getMultipleAccountsInfo(all.slice(i, i + 100), "processed"))));
     infos.forEach((info, i) => {
       if (!info) return;
       const state = AddressLookupTableAccount.deserialize(info.data);

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { AddressLookupTableAccount, ComputeBudgetProgram, Keypair, PublicKey } from "@solana/web3.js";
 import { instructions, pdas } from "@pinfi/sdk";
-import { GroupTooLargeError, MAX_TRANSACTION_BYTES, measure, pack } from "../src";
+import { GroupTooLargeError, MAX_INSTRUCTION_TRACE, MAX_TRANSACTION_BYTES, measure, pack, splitIntoInstructions } from "../src";
 
 const payer = Keypair.generate().publicKey;
 const mint = Keypair.generate().publicKey;
@@ -75,5 +75,47 @@ describe("batching", () => {
     const huge = { item: 0, instructions: Array.from({ length: 12 }, () => stakeGroup(0).instructions).flat() };
     expect(() => pack([huge], { payer })).to.throw(GroupTooLargeError);
     expect(measure(payer, huge.instructions)).to.equal(null);
+  });
+});
+
+describe("batching settle_expired sweeps (one instruction, six accounts per stake)", () => {
+  const groups = Array.from({ length: 60 }, (_, i) => stakeGroup(i)); // 9 + 240 addresses: one table (≤ 256)
+  const entry = (i: number) => {
+    const [device, stake, owner, ownerTokens] = groups[i].accounts;
+    return { stake, device, owner, ownerTokens, fromEpoch: 3n, toEpoch: 4n };
+  };
+  const build = (run: number[]) => instructions.settleExpired({ pool, utilityMint: mint, stakes: run.map(entry) });
+  const items = groups.map((g) => g.item);
+  const lookupTables = [table([...shared, ...groups.flatMap((g) => g.accounts)])];
+  const prefix = [ComputeBudgetProgram.setComputeUnitLimit({ units: 1_400_000 })];
+  const traceOf = instructions.settleExpiredTrace;
+
+  it("distinct owners, 128 locks (localnet): 29 stakes per transaction, the trace and the locks both binding", () => {
+    const b = splitIntoInstructions(items, build, { payer, lookupTables, prefix, maxAccountLocks: 128, traceOf });
+    expect(b.map((x) => x.items.length)).to.deep.equal([29, 29, 2]);
+    expect(b.flatMap((x) => x.items)).to.deep.equal(items, "every stake once, in order");
+    for (const x of b) {
+      expect(x.instructions).to.have.lengthOf(1);
+      expect(x.trace).to.be.at.most(MAX_INSTRUCTION_TRACE);
+      expect(x.measure.bytes).to.be.at.most(MAX_TRANSACTION_BYTES);
+      expect(x.measure.accounts).to.be.at.most(128);
+    }
+    expect(b[0].measure.bytes).to.be.below(700, "bytes are far from binding with a table");
+  });
+
+  it("64 locks (mainnet today): 13 stakes of distinct owners; a cap (maxItems) is honoured", () => {
+    expect(splitIntoInstructions(items, build, { payer, lookupTables, prefix, maxAccountLocks: 64, traceOf })[0].items).to.have.lengthOf(13);
+    expect(splitIntoInstructions(items, build, { payer, lookupTables, prefix, maxAccountLocks: 128, maxItems: 20, traceOf }).map((x) => x.items.length)).to.deep.equal([20, 20, 20]);
+  });
+
+  it("without a lookup table, bytes bind: a handful per transaction", () => {
+    const b = splitIntoInstructions(items.slice(0, 20), build, { payer, prefix, maxAccountLocks: 128, traceOf });
+    expect(b[0].items.length).to.be.within(3, 6);
+    for (const x of b) expect(x.measure.bytes).to.be.at.most(MAX_TRANSACTION_BYTES);
+  });
+
+  it("an item too large alone throws (one stake locks 16 accounts with a compute-limit instruction)", () => {
+    expect(splitIntoInstructions(items.slice(0, 1), build, { payer, prefix, maxAccountLocks: 16, traceOf })[0].measure.accounts).to.equal(16);
+    expect(() => splitIntoInstructions(items, build, { payer, prefix, maxAccountLocks: 15, traceOf })).to.throw(GroupTooLargeError);
   });
 });

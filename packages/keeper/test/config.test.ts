@@ -24,11 +24,11 @@ const error = (f: () => unknown): string => {
 };
 
 describe("config", () => {
-  it("defaults: the localnet, auto fees, lookup tables, 20 per transaction", () => {
+  it("defaults: the localnet, auto fees, lookup tables, at most 32 per transaction", () => {
     const c = loadConfig({ env: {} });
     expect(c).to.deep.equal(DEFAULTS);
     expect(c.rpcUrl).to.equal("http://127.0.0.1:8899");
-    expect(c.settlements.maxPerTx).to.equal(20);
+    expect(c.settlements.maxPerTx).to.equal(32);
   });
 
   it("a YAML file, then the environment, then flags", () => {

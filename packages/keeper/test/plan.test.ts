@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import { pdas, PROGRAM_ID } from "@pinfi/sdk";
 import type { Pool, Protocol, Stake } from "@pinfi/sdk";
-import { needsRenter, planSettlement, TRACE } from "../src";
+import { needsRenter, planSettlement, planSweep, TRACE } from "../src";
 
 const key = () => Keypair.generate().publicKey;
 const G = 1_000_000n;
@@ -40,5 +40,18 @@ describe("settlement planning", () => {
     const keys = plan.instructions[0].keys;
     expect(keys.slice(-2).map((k) => k.pubkey.toBase58())).to.deep.equal([rental.toBase58(), buyerTokens.toBase58()]);
     expect(plan.trace).to.equal(TRACE.settleStakeWithRenter);
+  });
+
+  it("sweep entries: the claim window's epochs when emission needs them, none before genesis, null while the last epoch is open", () => {
+    const s = stake({});
+    const owner = key();
+    const e = planSweep(s, { nextEpoch: 2n } as Pool, protocol(3_600), owner);
+    expect(e && [e.stake.toBase58(), e.device.toBase58(), e.ownerTokens.toBase58(), e.fromEpoch, e.toEpoch]).to.deep.equal([s.address.toBase58(), s.account.device.toBase58(), owner.toBase58(), 0n, 1n]);
+    expect(planSweep(s, { nextEpoch: 1n } as Pool, protocol(3_600), owner)).to.equal(null);
+    const pre = planSweep(stake({ end: G - H }), { nextEpoch: 0n } as Pool, protocol(3_600), owner);
+    expect(pre && pre.fromEpoch).to.equal(undefined);
+    // A stake owing a renter is not a sweep's: the program would refuse it.
+    expect(() => planSweep(stake({ kind: "seller", failed: true, bookedBy: key() }), { nextEpoch: 0n } as Pool, protocol(0), owner)).to.throw(/RenterAccountsMissing/);
+    expect(TRACE.settleExpired(29)).to.equal(62); // + a compute-limit instruction: 63 ≤ 64
   });
 });

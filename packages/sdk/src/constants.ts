@@ -29,6 +29,8 @@ export const ACCOUNT_VERSION = 0;
 export const DEVICE_ENDPOINT_LEN = 128;
 /** Strikes a stake remembers (`STRIKE_LOG` of state/verification.rs). */
 export const STRIKE_LOG = 4;
+/** Most devices one rental can be placed on (`state::MAX_RENTAL_DEVICES`): buys and extensions needing more fail with `TooManyDevices`. */
+export const MAX_RENTAL_DEVICES = 8;
 
 /** Anchor's `EVENT_IX_TAG` (0x1d9acb512ea545e4) as little-endian bytes: prefix of emit_cpi! data. */
 export const EVENT_IX_TAG = Buffer.from([0xe4, 0x45, 0xa5, 0x2e, 0x51, 0xcb, 0x9a, 0x1d]);

@@ -4,7 +4,7 @@ import { CompiledInnerInstruction, ParsedInnerInstruction, PublicKey, VersionedT
 import { bs58 } from "./anchor";
 import { coder, plainDefined } from "./idl";
 import { EVENT_IX_TAG, PROGRAM_ID } from "./constants";
-import type { PinfiEvent, PinfiEventName } from "./types";
+import type { EventOf, PinfiEvent, PinfiEventName } from "./types";
 
 export type { PinfiEvent, PinfiEventName, EventOf } from "./types";
 
@@ -109,4 +109,39 @@ export class EventSequencer {
     holes.splice(i, 1, ...parts);
     return true;
   }
+}
+
+/** One stake's settlement, from a `StakeSettled` (settle_stake) or an entry of `StakesSettled` (settle_expired). */
+export interface StakeSettlement {
+  pool: PublicKey;
+  /** The seq of the event that reported it (a sweep's entries share one). */
+  seq: bigint;
+  stake: PublicKey;
+  kind: EventOf<"StakeSettled">["kind"];
+  failed: boolean;
+  paidOut: bigint;
+  burned: bigint;
+  /** Renter compensation (settle_stake only; a sweep refuses stakes that owe one). */
+  compensation: bigint;
+  /** Rewards claimed within the settlement (settle_expired only; settle_stake's claims come as `RewardsClaimed`). */
+  rewardsPaid: bigint;
+  rewardsBurned: bigint;
+  via: "settleStake" | "settleExpired";
+}
+
+/** Every stake settlement among `events`, in order: sweeps flattened to one entry per stake. */
+export function settlementsOf(evs: PinfiEvent[]): StakeSettlement[] {
+  const out: StakeSettlement[] = [];
+  for (const ev of evs) {
+    if (ev.name === "StakeSettled") {
+      const d = ev.data;
+      out.push({ pool: d.pool, seq: d.seq, stake: d.stake, kind: d.kind, failed: d.failed, paidOut: d.paidOut, burned: d.burned, compensation: d.compensation, rewardsPaid: 0n, rewardsBurned: 0n, via: "settleStake" });
+    } else if (ev.name === "StakesSettled") {
+      const d = ev.data;
+      for (const s of d.settled) {
+        out.push({ pool: d.pool, seq: d.seq, stake: s.stake, kind: s.kind, failed: s.failed, paidOut: s.paidOut, burned: s.burned, compensation: 0n, rewardsPaid: s.rewardsPaid, rewardsBurned: s.rewardsBurned, via: "settleExpired" });
+      }
+    }
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
 import * as m from "./math";
 import { PinfiProgramError, PinfiErrorName } from "./errors";
 import type { Device, Pool, PoolEpoch, Protocol, Rental, Stake } from "./types";
+import { MAX_RENTAL_DEVICES as C_MAX_RENTAL_DEVICES } from "./constants";
 
 /** The parts of a Pool account the math reads. */
 export type PoolLike = Pick<Pool, "utilityReserve" | "lpSupply" | "escrowTotal" | "collateralTotal" | "reserve" | "params" | "slots">;
@@ -70,6 +71,8 @@ export function quoteBuy(pool: PoolLike, tokensIn: bigint, now: bigint, end?: bi
     const { core, slots, curve } = poolCore(pool);
     const bought = core.buyHours(slots, curve, now, tokensIn);
     const rentalRate = end !== undefined ? m.rateFloor(bought.hoursOut, end, now) : undefined;
+    // buy_hours places the rental on whole devices, at most MAX_RENTAL_DEVICES of them.
+    if (rentalRate !== undefined) devicesFor(rentalRate);
     return { ...bought, ...after(core, slots, now), ...(rentalRate !== undefined ? { rentalRate } : {}) };
   });
 }
@@ -101,6 +104,7 @@ export function quoteExtendRental(pool: PoolLike, rental: RentalLike, newEnd: bi
     const tokensIn = core.quoteBuyExactOut(slots, curve, now, hoursNeeded);
     const bought = core.buyHours(slots, curve, now, tokensIn);
     const newRate = m.rateFloor(m.checked.add(held, bought.hoursOut, "u64"), newEnd, now);
+    devicesFor(newRate);
     return { ...bought, ...after(core, slots, now), hoursNeeded, newRate };
   });
 }
@@ -342,13 +346,27 @@ export function quoteClaim(
 // Rental placement and refunds (instructions/crank/{assign_rental,refund_rental}.rs).
 
 /** Most devices one rental can be placed on (`MAX_RENTAL_DEVICES`). */
-export const MAX_RENTAL_DEVICES = 8;
+export const MAX_RENTAL_DEVICES = C_MAX_RENTAL_DEVICES;
 
-/** `Rental::devices_for`: whole devices a rate needs, `null` above `MAX_RENTAL_DEVICES` (`TooManyDevices`). */
-export function devicesFor(rate: bigint): number | null {
+/**
+ * `Rental::devices_for`: whole devices a rate (Q32.32 devices) needs, at least 1. A rate needing
+ * more than `MAX_RENTAL_DEVICES` throws `TooManyDevices`, as `buy_hours` / `extend_rental` fail.
+ */
+export function devicesFor(rate: bigint): number {
   const n = (rate + m.RATE_ONE - 1n) / m.RATE_ONE;
   const devices = n < 1n ? 1n : n;
-  return devices <= BigInt(MAX_RENTAL_DEVICES) ? Number(devices) : null;
+  if (devices > BigInt(MAX_RENTAL_DEVICES)) reject("TooManyDevices");
+  return Number(devices);
+}
+
+/** `devicesFor` without the throw: `null` above `MAX_RENTAL_DEVICES`. */
+export function devicesForOrNull(rate: bigint): number | null {
+  try {
+    return devicesFor(rate);
+  } catch (e) {
+    if (e instanceof PinfiProgramError && e.errorName === "TooManyDevices") return null;
+    throw e;
+  }
 }
 
 /** `refund_value` of manager/rentals.rs: the purchase price (net of fees) of what is left, floored. */

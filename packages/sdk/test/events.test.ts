@@ -92,6 +92,29 @@ describe("events: decoding emit_cpi! data", () => {
   });
 });
 
+describe("events: settlements of both kinds", () => {
+  it("StakesSettled (settle_expired) decodes with its entries, is its pool's seq, and flattens with StakeSettled", () => {
+    const entry = (n: number) => ({ stake: key(60 + n), kind: n % 2 ? ("seller" as const) : ("lp" as const), failed: n === 2, paidOut: BigInt(n), burned: 1n, rewardsPaid: 10n * BigInt(n), rewardsBurned: 2n });
+    const sweep = { pool: key(50), seq: 9n, settled: [entry(1), entry(2), entry(3)], utilityAfter: 77n };
+    const decoded = events.decodeEventData(encodeEvent("StakesSettled", sweep))!;
+    expect(decoded).to.deep.equal({ name: "StakesSettled", data: sweep });
+    expect(events.streamOf(decoded)).to.equal(key(50).toBase58());
+    const single = events.decodeEventData(encodeEvent("StakeSettled", { ...sample({ defined: { name: "StakeSettled" } }), pool: key(50), seq: 8n, stake: key(59), kind: "lp" }))!;
+    const s = new EventSequencer();
+    expect(s.observe(single).status).to.equal("first");
+    expect(s.observe(decoded).status).to.equal("next"); // one seq for the whole sweep
+    const flat = events.settlementsOf([single, decoded, { name: "HoursBought", data: sample({ defined: { name: "HoursBought" } }) } as PinfiEvent]);
+    expect(flat.map((x) => [x.stake.toBase58(), x.via, x.seq])).to.deep.equal([
+      [key(59).toBase58(), "settleStake", 8n],
+      [key(61).toBase58(), "settleExpired", 9n],
+      [key(62).toBase58(), "settleExpired", 9n],
+      [key(63).toBase58(), "settleExpired", 9n],
+    ]);
+    expect(flat[2]).to.deep.include({ failed: true, paidOut: 2n, rewardsPaid: 20n, rewardsBurned: 2n, compensation: 0n });
+    expect(flat[0]).to.deep.include({ rewardsPaid: 0n, rewardsBurned: 0n });
+  });
+});
+
 describe("events: EventSequencer", () => {
   const pool = (p: number, seq: bigint): PinfiEvent => ({ name: "StakeFailed", data: { pool: key(p), seq, stake: key(1), reason: "admin" } });
   const protocol = (seq: bigint): PinfiEvent => ({ name: "ProtocolUpdated", data: { seq, paused: false, params: { maxSwapFeeBps: 1, minBurnPerGpuHour: 0n, minCollateralBps: 0 } } });

@@ -181,6 +181,18 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
     },
     args: {},
   },
+  settle_expired: {
+    // The named accounts only (the six per stake follow as remaining accounts: tested below).
+    build: () => {
+      const i = ix.settleExpired({ pool: K.pool, utilityMint: K.utilityMint, stakes: [{ stake: K.stake, device: K.device, owner: K.owner, ownerTokens: K.ownerTokens, fromEpoch: 0, toEpoch: 1 }] });
+      i.keys = i.keys.slice(0, i.keys.length - ix.SETTLE_EXPIRED_ACCOUNTS_PER_STAKE);
+      return i;
+    },
+    expect: {
+      protocol: pdas.protocol()[0], pool: K.pool, vault: pdas.vault(K.pool)[0], rewards_vault: pdas.rewardsVault()[0], utility_mint: K.utilityMint, token_program: TOKEN_PROGRAM_ID,
+    },
+    args: {},
+  },
 };
 
 const emissionParams = {
@@ -293,6 +305,51 @@ describe("instructions: builders against the IDL", () => {
       [K.rental.toBase58(), false, false],
       [K.buyerTokens.toBase58(), true, false],
     ]);
+  });
+
+  it("settle_expired: six accounts per stake after the event accounts; epochs only when a claim is due; no rewards vault without claims", () => {
+    const withClaim = { stake: K.stake, device: K.device, owner: K.owner, ownerTokens: K.ownerTokens, fromEpoch: 3n, toEpoch: 4 };
+    const noClaim = { stake: key(30), device: key(31), owner: key(32), ownerTokens: key(33) };
+    const a = ix.settleExpired({ pool: K.pool, utilityMint: K.utilityMint, stakes: [withClaim, noClaim] });
+    const fixed = a.keys.length - 12;
+    expect(a.keys[fixed - 2].pubkey.equals(pdas.eventAuthority()[0]) && a.keys[fixed - 1].pubkey.equals(PROGRAM_ID)).to.equal(true);
+    expect(a.keys[3].pubkey.equals(pdas.rewardsVault()[0]) && a.keys[3].isWritable).to.equal(true);
+    const row = (i: number) => a.keys.slice(fixed + 6 * i, fixed + 6 * i + 6).map((k) => [k.pubkey.toBase58(), k.isWritable, k.isSigner]);
+    expect(row(0)).to.deep.equal([
+      [K.stake.toBase58(), true, false], [K.device.toBase58(), true, false], [K.owner.toBase58(), true, false], [K.ownerTokens.toBase58(), true, false],
+      [pdas.poolEpoch(K.pool, 3n)[0].toBase58(), false, false], [pdas.poolEpoch(K.pool, 4n)[0].toBase58(), false, false],
+    ]);
+    expect(row(1).slice(4)).to.deep.equal([[PROGRAM_ID.toBase58(), false, false], [PROGRAM_ID.toBase58(), false, false]]);
+    // Settlement only: the optional rewards vault is None (the program id), unless asked for.
+    const b = ix.settleExpired({ pool: K.pool, utilityMint: K.utilityMint, stakes: [noClaim] });
+    expect(b.keys[3]).to.deep.equal({ pubkey: PROGRAM_ID, isWritable: false, isSigner: false });
+    expect(ix.settleExpired({ pool: K.pool, utilityMint: K.utilityMint, stakes: [noClaim], rewardsVault: true }).keys[3].pubkey.equals(pdas.rewardsVault()[0])).to.equal(true);
+    expect(() => ix.settleExpired({ pool: K.pool, utilityMint: K.utilityMint, stakes: [] })).to.throw(PinfiSdkError);
+    expect(() => ix.settleExpired({ pool: K.pool, utilityMint: K.utilityMint, stakes: [{ ...noClaim, fromEpoch: 1 }] })).to.throw(PinfiSdkError);
+    expect(ix.settleExpiredTrace(29)).to.equal(62);
+  });
+
+  it("settleExpiredStake: the claim window's epochs when a claim is due, the program's refusals otherwise", () => {
+    const emission = { genesis: 1_000n, epochSecs: 100, perDay: 1n, halvingSecs: 1n << 40n, maxSupply: 1n << 60n, minersBps: 7_000, foundationBps: 2_000, potRampSecs: 1, foundation: key(20), team: key(21) };
+    const stake = (end: bigint, extra: object = {}) => ({ address: K.stake, account: { device: K.device, owner: K.owner, end, rewardsCursor: 0n, kind: "lp" as const, failed: false, bookedBy: PublicKey.default, ...extra } });
+    // Ends at 1250: epochs 0 (from genesis) to 2; pool epochs closed up to 2.
+    const e = ix.settleExpiredStake(stake(1_250n), { nextEpoch: 3n }, { emission }, K.ownerTokens, 2_000n);
+    expect([e.fromEpoch, e.toEpoch]).to.deep.equal([0n, 2n]);
+    const name = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return (err as { errorName?: string }).errorName;
+      }
+      return "none";
+    };
+    expect(name(() => ix.settleExpiredStake(stake(1_250n), { nextEpoch: 2n }, { emission }, K.ownerTokens))).to.equal("RewardsUnclaimed");
+    expect(name(() => ix.settleExpiredStake(stake(1_250n), { nextEpoch: 3n }, { emission }, K.ownerTokens, 1_000n))).to.equal("StakeNotEnded");
+    expect(name(() => ix.settleExpiredStake(stake(1_250n, { kind: "seller", failed: true, bookedBy: K.rental }), { nextEpoch: 3n }, { emission }, K.ownerTokens))).to.equal("RenterAccountsMissing");
+    // Before genesis, or with no emission: settlement only.
+    const pre = ix.settleExpiredStake(stake(900n), { nextEpoch: 0n }, { emission }, K.ownerTokens);
+    expect(pre.fromEpoch).to.equal(undefined);
+    expect(ix.settleExpiredStake(stake(1_250n), { nextEpoch: 0n }, { emission: { ...emission, epochSecs: 0 } }, K.ownerTokens).toEpoch).to.equal(undefined);
   });
 
   it("passes rental candidates / assigned stakes writable, after the event accounts", () => {

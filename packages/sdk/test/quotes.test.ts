@@ -72,6 +72,29 @@ describe("quotes on a synthetic pool", () => {
     expect(programError(() => quotes.quoteBuy(pool, 1_000n, T0 + 100n * B))).to.equal("EmptyReserve");
   });
 
+  it("quoteBuy refuses a rental needing more than MAX_RENTAL_DEVICES devices (TooManyDevices)", () => {
+    // The shortest window makes the rate (devices) largest: grow the buy until it needs 9 devices.
+    const end = m.alignUp(now + 1n, B);
+    let tokens = 1_000n;
+    let last = 0;
+    for (; tokens < 1n << 62n; tokens *= 2n) {
+      let devices: number | null;
+      try {
+        devices = quotes.devicesFor(quotes.quoteBuy(pool, tokens, now, end).rentalRate!);
+      } catch (e) {
+        expect((e as PinfiProgramError).errorName).to.equal("TooManyDevices");
+        devices = null;
+      }
+      if (devices === null) break;
+      last = devices;
+    }
+    expect(tokens < 1n << 62n, "some buy needs more than 8 devices").to.equal(true);
+    expect(last).to.be.at.most(quotes.MAX_RENTAL_DEVICES);
+    expect(programError(() => quotes.quoteBuy(pool, tokens, now, end))).to.equal("TooManyDevices");
+    // Without a rental end, nothing is placed: the quote stands.
+    expect(quotes.quoteBuy(pool, tokens, now).hoursOut > 0n).to.equal(true);
+  });
+
   it("quoteBuyExactOut pays enough for at least the hours asked", () => {
     const q = quotes.quoteBuyExactOut(pool, 3_600n, now);
     expect(q.hoursOut >= 3_600n).to.equal(true);

@@ -2,7 +2,7 @@
 // published reference values and the Rust unit tests; the claim window and quote against the
 // program's rules. The on-chain agreement, to the base unit, is tests/e2e/epochs.test.ts.
 import { expect } from "chai";
-import { math as m, quotes, PinfiProgramError } from "../src";
+import { constants, math as m, quotes, PinfiProgramError } from "../src";
 
 const P = m.pocps;
 const ONE = P.POCPS_ONE;
@@ -176,12 +176,16 @@ describe("quotes: rental placement and refunds", () => {
     expect(quotes.refundValue(1_000n, 10n, 3_600n, 7_200n)).to.equal(990n, "never more than was paid");
   });
 
-  it("devicesFor: ceil(rate), at least 1, at most 8", () => {
+  it("devicesFor: ceil(rate), at least 1, at most 8 (TooManyDevices above)", () => {
     expect(quotes.devicesFor(1n)).to.equal(1);
     expect(quotes.devicesFor(m.RATE_ONE)).to.equal(1);
     expect(quotes.devicesFor(m.RATE_ONE + 1n)).to.equal(2);
     expect(quotes.devicesFor(8n * m.RATE_ONE)).to.equal(8);
-    expect(quotes.devicesFor(8n * m.RATE_ONE + 1n)).to.equal(null);
+    expect(() => quotes.devicesFor(8n * m.RATE_ONE + 1n)).to.throw(PinfiProgramError, "TooManyDevices");
+    expect(quotes.devicesForOrNull(8n * m.RATE_ONE + 1n)).to.equal(null);
+    expect(quotes.devicesForOrNull(8n * m.RATE_ONE)).to.equal(8);
+    expect(quotes.MAX_RENTAL_DEVICES).to.equal(8);
+    expect(constants.MAX_RENTAL_DEVICES).to.equal(8);
   });
 
   it("quoteRefundRental: only waiting rentals, only after the placement window", () => {

@@ -1,19 +1,25 @@
-// Sweeps expired stakes: for each, claim_rewards up to its end (when emission needs it) and
-// settle_stake, both in one group so the claim can never be separated from its settlement;
-// groups packed as densely as the transaction limits allow (v0 + lookup tables when enabled).
-import { PublicKey, TransactionInstruction } from "@solana/web3.js";
+// Sweeps expired stakes. Per pool, one `settle_expired` instruction claims (when due) and settles
+// as many stakes as a transaction holds (bytes, account locks, the 64-entry instruction trace;
+// v0 + lookup tables when enabled). A failed seller booked by a rental owes its renter
+// compensation, which the sweep refuses: such a stake goes alone, claim_rewards + settle_stake
+// (with the rental and its buyer's tokens), the claim in the same group as its settlement.
+import { AddressLookupTableAccount, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { accounts, constants, instructions, pdas, quotes } from "@pinfi/sdk";
 import type { Pool, Protocol, Stake } from "@pinfi/sdk";
 import type { Crank, CrankContext } from "../context";
 import { existing, Keyed, readStakes, readView, retried } from "../chain";
 import { sendGroups } from "../groups";
+import { splitIntoInstructions, tablePicker } from "../batch";
+import type { Classified } from "../classify";
 
 const ata = (owner: PublicKey, mint: PublicKey) =>
   PublicKey.findProgramAddressSync([owner.toBuffer(), constants.TOKEN_PROGRAM_ID.toBuffer(), mint.toBuffer()], constants.ASSOCIATED_TOKEN_PROGRAM_ID)[0];
 
 interface Planned {
   stake: Keyed<Stake>;
-  instructions: TransactionInstruction[];
+  /** The sweep entry (settle_expired), or, for a stake owing a renter, its own instructions. */
+  sweep?: instructions.SettleExpiredStake;
+  instructions?: TransactionInstruction[];
   trace: number;
   accounts: PublicKey[];
 }
@@ -22,7 +28,7 @@ interface Planned {
  * Instruction-trace entries at most (programs/pinfi): claim_rewards = itself + transfer + burn
  * + emit_cpi!; settle_stake = itself + one transfer or burn + emit_cpi! (zero amounts skip CPIs).
  */
-export const TRACE = { claimRewards: 4, settleStake: 3, settleStakeWithRenter: 4 } as const;
+export const TRACE = { claimRewards: 4, settleStake: 3, settleStakeWithRenter: 4, settleExpired: instructions.settleExpiredTrace } as const;
 
 /** A failed seller stake that was booked by a rental: its settlement names the rental and the renter's tokens. */
 export const needsRenter = (s: Stake) => s.kind === "seller" && s.failed && !s.bookedBy.equals(PublicKey.default);
@@ -46,6 +52,21 @@ export function planSettlement(
   }
   out.push(instructions.settleStake({ ...common, owner: s.owner, ...(renter ? { renter } : {}) }));
   return { instructions: out, trace: (renter ? TRACE.settleStakeWithRenter : TRACE.settleStake) + (out.length > 1 ? TRACE.claimRewards : 0) };
+}
+
+/** A stake's entry in a settle_expired sweep, or `null` while its last epoch is not closed. */
+export function planSweep(stake: Keyed<Stake>, pool: Pool, protocol: Protocol, ownerTokens: PublicKey): instructions.SettleExpiredStake | null {
+  try {
+    return instructions.settleExpiredStake(stake, pool, protocol, ownerTokens);
+  } catch (e) {
+    if ((e as { errorName?: string }).errorName === "RewardsUnclaimed") return null;
+    throw e;
+  }
+}
+
+/** One settle_expired over planned stakes of one pool. */
+function sweepInstruction(items: Planned[], utilityMint: PublicKey, programId: PublicKey): TransactionInstruction {
+  return instructions.settleExpired({ pool: items[0].stake.account.pool, utilityMint, programId, stakes: items.map((p) => p.sweep!) });
 }
 
 /** Accounts a stake's settlement will name (for lookup tables), assuming every epoch it needs is closed. */
@@ -92,12 +113,16 @@ export class SettlementCrank implements Crank {
         ctx.metrics.failures.inc({ error: "NoOwnerTokenAccount", crank: "settle" });
         continue;
       }
-      const plan = planSettlement(s, pool, view.protocol, ownerTokens, programId, renters.get(s.address.toBase58()));
-      if ("waitingForEpoch" in plan) {
-        waiting++;
+      const accounts = settlementAccounts(s, view.protocol, ownerTokens, programId);
+      if (needsRenter(s.account)) {
+        const plan = planSettlement(s, pool, view.protocol, ownerTokens, programId, renters.get(s.address.toBase58()));
+        if ("waitingForEpoch" in plan) waiting++;
+        else planned.push({ stake: s, instructions: plan.instructions, trace: plan.trace, accounts });
         continue;
       }
-      planned.push({ stake: s, instructions: plan.instructions, trace: plan.trace, accounts: settlementAccounts(s, view.protocol, ownerTokens, programId) });
+      const sweep = planSweep(s, pool, view.protocol, ownerTokens);
+      if (!sweep) waiting++;
+      else planned.push({ stake: s, sweep, trace: 2, accounts });
     }
     ctx.report.waitingForEpoch += waiting;
     ctx.metrics.waitingForEpoch.set(waiting);
@@ -120,26 +145,62 @@ export class SettlementCrank implements Crank {
       return;
     }
 
-    // Like with like: settle-only groups (3 trace entries) pack 21 to a transaction, claim +
-    // settle ones (7) 9; mixing them wastes room. Within each kind: by pool (shared accounts), then expiry.
-    planned.sort((a, b) => a.trace - b.trace || byUrgency(a.stake, b.stake));
-    const price = await ctx.sender.priorityFee(planned[0].instructions);
     const byKey = new Map(planned.map((p) => [p.stake.address.toBase58(), p]));
     const settledNow = new Set<string>();
-    await sendGroups(ctx, "settle", "settle", planned.map((p) => ({ item: p.stake.address.toBase58(), instructions: p.instructions, trace: p.trace })), {
+    const hooks = this.hooks(ctx, byKey, settledNow);
+    const price = await ctx.sender.priorityFee(planned[0].sweep ? [sweepInstruction(planned.slice(0, 1), view.protocol.utilityMint, programId)] : planned[0].instructions!);
+
+    // Sweeps: per pool, in expiry order, as many stakes per settle_expired as a transaction holds.
+    const sweeps = planned.filter((p) => p.sweep);
+    const tablesFor = tablePicker(lookupTables);
+    const byPool = new Map<string, Planned[]>();
+    for (const p of sweeps) byPool.set(p.stake.account.pool.toBase58(), [...(byPool.get(p.stake.account.pool.toBase58()) ?? []), p]);
+    for (const group of byPool.values()) {
+      if (ctx.signal.aborted) break;
+      const build = (items: string[]) => sweepInstruction(items.map((i) => byKey.get(i)!), view.protocol.utilityMint, programId);
+      const batches = splitIntoInstructions(group.map((p) => p.stake.address.toBase58()), build, {
+        payer: ctx.payer.publicKey,
+        lookupTables,
+        prefix: ctx.sender.budgetPrefix(price),
+        maxAccountLocks: cfg.settlements.maxAccountLocks,
+        maxItems: cfg.settlements.maxPerTx,
+        traceOf: instructions.settleExpiredTrace,
+        tablesFor,
+      });
+      for (const b of batches) {
+        if (ctx.signal.aborted) break;
+        await this.sendSweep(ctx, b.items, build, price, tablesFor ? (ixs) => tablesFor(ixs) : () => lookupTables, hooks);
+      }
+    }
+
+    // Stakes owing a renter: claim_rewards + settle_stake(renter) groups, packed like with like.
+    const singles = planned.filter((p) => p.instructions).sort((a, b) => a.trace - b.trace || byUrgency(a.stake, b.stake));
+    await sendGroups(ctx, "settle", "settle", singles.map((p) => ({ item: p.stake.address.toBase58(), instructions: p.instructions!, trace: p.trace })), {
       price,
       lookupTables,
       maxGroups: cfg.settlements.maxPerTx,
-      before: async (items) => {
-        // Settled meanwhile (a racing keeper): done, not resent.
+      before: hooks.before,
+      landed: hooks.landed,
+      simulated: () => undefined,
+      failed: hooks.failed,
+    });
+    await this.retireTables(ctx, stakes, settledNow, view.protocol, tokens);
+  }
+
+  private hooks(ctx: CrankContext, byKey: Map<string, Planned>, settledNow: Set<string>) {
+    const { connection, programId, cfg } = ctx;
+    return {
+      /** Settled meanwhile (a racing keeper, or our own landed-but-unconfirmed send): done, not resent. */
+      before: async (items: string[]) => {
         const alive = await existing(connection, items.map((i) => byKey.get(i)!.stake.address), programId, cfg.commitment);
         for (const i of items.filter((i) => !alive.has(i))) {
+          if (settledNow.has(i)) continue;
           this.done(ctx, i, "other");
           settledNow.add(i);
         }
         return items.filter((i) => alive.has(i));
       },
-      landed: (items, signature) => {
+      landed: (items: string[], signature: string) => {
         ctx.report.settled += items.length;
         ctx.report.settlementsPerTx.push(items.length);
         ctx.metrics.batchSize.set(items.length);
@@ -149,16 +210,58 @@ export class SettlementCrank implements Crank {
         }
         ctx.log.debug({ signature, stakes: items }, "settled");
       },
-      simulated: () => undefined,
-      failed: (item, f) => {
+      failed: (item: string, f: Classified) => {
         if (f.class === "done") {
-          this.done(ctx, item, "other");
+          if (!settledNow.has(item)) this.done(ctx, item, "other");
           settledNow.add(item);
         } else if (f.class !== "notDue") ctx.report.failures++;
         ctx.log.info({ stake: item, error: f.name, errorClass: f.class }, "stake not settled this run");
       },
-    });
-    await this.retireTables(ctx, stakes, settledNow, view.protocol, tokens);
+    };
+  }
+
+  /**
+   * One settle_expired transaction over `items`. A failure names the instruction, not the stake:
+   * stakes found closed meanwhile are dropped (done) and the rest resent; otherwise the run is
+   * halved until the failing stake stands alone, and only it is reported (never the others).
+   */
+  private async sendSweep(
+    ctx: CrankContext,
+    items: string[],
+    build: (items: string[]) => TransactionInstruction,
+    price: bigint,
+    tablesFor: (instructions: TransactionInstruction[]) => AddressLookupTableAccount[] | undefined,
+    hooks: ReturnType<SettlementCrank["hooks"]>,
+    checked = false,
+  ): Promise<void> {
+    if (!checked) items = await hooks.before(items);
+    if (!items.length || ctx.signal.aborted) return;
+    const ix = build(items);
+    const out = await ctx.sender.send("settle", "settle_expired", [ix], { price, lookupTables: tablesFor([ix]), fields: { groups: items.length } });
+    if (out.status === "landed") {
+      ctx.report.transactions++;
+      hooks.landed(items, out.signature);
+      return;
+    }
+    if (out.status === "simulated") {
+      ctx.report.simulated++;
+      return;
+    }
+    const { failure } = out;
+    const inProgram = (failure.error as { instructionIndex?: number }).instructionIndex !== undefined;
+    if (!inProgram || failure.class === "retry") {
+      // Not the stakes' doing (transport, fee payer, ...): all wait for a later run.
+      for (const i of items) hooks.failed(i, failure);
+      return;
+    }
+    const alive = await hooks.before(items);
+    if (alive.length < items.length) return this.sendSweep(ctx, alive, build, price, tablesFor, hooks, true);
+    // The stake is still there: whatever failed (a missing pool epoch, say) is not "already done".
+    if (items.length === 1) return hooks.failed(items[0], failure.class === "done" ? { ...failure, class: "stale" } : failure);
+    const half = Math.ceil(items.length / 2);
+    ctx.log.info({ groups: items.length, error: failure.name }, "settle_expired failed: bisecting the batch");
+    await this.sendSweep(ctx, items.slice(0, half), build, price, tablesFor, hooks, true);
+    await this.sendSweep(ctx, items.slice(half), build, price, tablesFor, hooks, true);
   }
 
   /** Lookup tables no unsettled stake needs any more are deactivated, and closed (rent back) when allowed. */

@@ -30,3 +30,4 @@ export * from "./closePoolEpoch";
 export * from "./claimRewards";
 export * from "./assignRental";
 export * from "./refundRental";
+export * from "./settleExpired";

@@ -22,6 +22,7 @@ export { buyHours } from "./buyHours";
 export { extendRental } from "./extendRental";
 export { terminateRental } from "./terminateRental";
 export { settleStake } from "./settleStake";
+export { settleExpired } from "./settleExpired";
 export { configureEmission } from "./configureEmission";
 export { setPoolWeight } from "./setPoolWeight";
 export { closeEpoch } from "./closeEpoch";
