@@ -36,15 +36,19 @@ export async function readLedger(connection: Connection, programId: PublicKey): 
   };
   for (const sig of sigs) {
     const tx = await connection.getTransaction(sig, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
-    for (const e of events.eventsFromTransaction(tx, programId)) {
+    const evs = events.eventsFromTransaction(tx, programId);
+    // Settlements, one per stake, whether a stake settled alone or in a `settle_expired` sweep.
+    for (const s of events.settlementsOf(evs)) {
+      book(s.pool).settlements += s.burned;
+      book(s.pool).rewards += s.rewardsBurned;
+      l.rewardsPaid += s.rewardsPaid;
+      if (s.failed) l.minerSlashes.push({ stake: s.stake.toBase58(), burned: s.burned });
+    }
+    for (const e of evs) {
       const d = e.data as Record<string, unknown>;
       switch (e.name) {
         case "CertificateBurned": book(d.pool).certificates += d.burned as bigint; break;
         case "HoursBought": case "HoursSold": case "RentalTerminated": book(d.pool).fees += d.feeBurned as bigint; break;
-        case "StakeSettled":
-          book(d.pool).settlements += d.burned as bigint;
-          if (d.failed) l.minerSlashes.push({ stake: (d.stake as PublicKey).toBase58(), burned: d.burned as bigint });
-          break;
         case "RewardsClaimed": book(d.pool).rewards += d.burned as bigint; l.rewardsPaid += d.paid as bigint; break;
         case "PoolEpochClosed": book(d.pool).rewards += d.burned as bigint; break;
         case "VerifierSlashed": book(null).slashes += d.burned as bigint; break;

@@ -2,7 +2,7 @@
 // and the clock (surfnet_timeTravel). Everything on chain after set-up goes through ../actions.
 import { Keypair, LAMPORTS_PER_SOL, PublicKey } from "@solana/web3.js";
 import { createAssociatedTokenAccount, createMint, mintTo } from "@solana/spl-token";
-import { connectionFor } from "../sdk";
+import { connectionFor, events } from "../sdk";
 import { Ctx, GlobalOptions } from "../context";
 import { rpcCall, startLocalnet, timeTravel } from "../localnet";
 import { duration } from "../format";
@@ -93,11 +93,11 @@ export async function createWorld(config: DemoConfig, opts: GlobalOptions, print
     track(pool: string | null, x: Executed) {
       w.eventCount++;
       const book = pool ? w.pools.get(pool) : undefined;
+      if (!book) return;
+      for (const s of events.settlementsOf(x.events)) book.burned.settlements += s.burned;
       for (const e of x.events) {
         const d = e.data as Record<string, unknown>;
-        if (!book) continue;
         if (e.name === "CertificateBurned") book.burned.certificates += d.burned as bigint;
-        else if (e.name === "StakeSettled") book.burned.settlements += d.burned as bigint;
         else if (typeof d.feeBurned === "bigint") book.burned.fees += d.feeBurned;
       }
     },
