@@ -2,7 +2,7 @@
 // through @solana/web3.js, side by side with the npm `litesvm` engine in the same run.
 //
 //   1. start time: spawn `localnet --port 0 --quiet` K times; spawn → readiness line → first getHealth
-//   2. confirm latency: N sequential SPL transfers with sendAndConfirmTransaction (websocket
+//   2. confirm latency: N sequential SPL transfers, each: getLatestBlockhash, sign, sendRawTransaction, confirmTransaction (websocket
 //      signatureSubscribe), and a polling variant (sendRawTransaction + getSignatureStatuses every 1 ms)
 //   3. throughput: M SPL transfers from P payers (own source/destination accounts each), sent without
 //      waiting for confirmation (skipPreflight, then with preflight), then polled until all confirmed
@@ -26,7 +26,6 @@ import {
   LAMPORTS_PER_SOL,
   PublicKey,
   Transaction,
-  sendAndConfirmTransaction,
 } from "@solana/web3.js";
 import { createAccount, createMint, createTransferInstruction, getAccount, mintTo } from "@solana/spl-token";
 import { runLiteSvm } from "./litesvm-ref";
@@ -197,12 +196,24 @@ const isConfirmed = (s: { confirmationStatus?: string } | null): boolean =>
 // ---------------------------------------------------------------------------------------------
 // 2. Confirm latency.
 
+/**
+ * The web3.js confirmation path clients use (Anchor's provider does the same): a fresh blockhash,
+ * sign, `sendRawTransaction`, then `confirmTransaction` with the block-height strategy, which
+ * waits on the websocket `signatureSubscribe`. All inside the timer. (web3's
+ * `sendAndConfirmTransaction` is not used: with blockhash caching off — needed here, blockhashes
+ * live ~0.96 s — it polls until the blockhash changes and sleeps 200 ms whenever it has not, a
+ * client-side policy that the first runs measured as a 210 ms p99.)
+ */
 async function confirmWebsocket(conn: Connection, l: Lane, n: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < WARMUP + n; i++) {
-    const tx = transferTx(l, 1 + i);
     const t0 = now();
-    await sendAndConfirmTransaction(conn, tx, [l.payer], { commitment: "confirmed" });
+    const { blockhash, lastValidBlockHeight } = await conn.getLatestBlockhash();
+    const tx = transferTx(l, 1 + i, blockhash);
+    tx.sign(l.payer);
+    const signature = await conn.sendRawTransaction(tx.serialize());
+    const r = await conn.confirmTransaction({ signature, blockhash, lastValidBlockHeight }, "confirmed");
+    if (r.value.err) throw new Error(`transfer ${i} failed: ${JSON.stringify(r.value.err)}`);
     if (i >= WARMUP) out.push(now() - t0);
   }
   return out;
@@ -365,7 +376,7 @@ async function main(): Promise<void> {
     const solo = await lane(conn, mint, authority);
 
     wsLat = await confirmWebsocket(conn, solo, N_CONFIRM);
-    say(`confirm latency, sendAndConfirmTransaction (websocket), N=${N_CONFIRM} after ${WARMUP} warm-up: p50 ${ms(percentile(wsLat, 50))}, p99 ${ms(percentile(wsLat, 99))}, max ${ms(max(wsLat))}`);
+    say(`confirm latency, web3 sendRawTransaction + confirmTransaction (websocket), N=${N_CONFIRM} after ${WARMUP} warm-up: p50 ${ms(percentile(wsLat, 50))}, p99 ${ms(percentile(wsLat, 99))}, max ${ms(max(wsLat))}`);
     poll = await confirmPolling(conn, solo, N_CONFIRM, 1_000_000);
     say(`confirm latency, polling getSignatureStatuses every 1 ms, end to end:     p50 ${ms(percentile(poll.e2e, 50))}, p99 ${ms(percentile(poll.e2e, 99))}`);
     say(`  of which sendRawTransaction → confirmed:                               p50 ${ms(percentile(poll.sendToConfirmed, 50))}, p99 ${ms(percentile(poll.sendToConfirmed, 99))}`);
@@ -410,7 +421,7 @@ async function main(): Promise<void> {
   say(`| goal | target | localnet | LiteSVM 1.5.0 | localnet ÷ LiteSVM | result |`);
   say(`|---|---|---|---|---|---|`);
   say(`| start time (median of ${K_STARTS}, spawn → ready line) | < 1 s | ${ms(startMed, 1)} (max ${ms(max(ready), 1)}; getHealth ${ms(median(health), 1)}) | new LiteSVM() ${ms(lite.constructMedianMs, 1)} | ${x(startMed / lite.constructMedianMs)} | ${pass(startMed < GOAL_START_MS)} |`);
-  say(`| confirm p50, web3 sendAndConfirmTransaction (ws) | < 5 ms | ${ms(p50)} (p99 ${ms(percentile(wsLat, 99))}; polling ${ms(percentile(poll.e2e, 50))}) | sendTransaction ${ms(percentile(lite.perTxMs, 50))} (p99 ${ms(percentile(lite.perTxMs, 99))}) | ${x(p50 / percentile(lite.perTxMs, 50))} | ${pass(p50 < GOAL_P50_MS)} |`);
+  say(`| confirm p50, web3 send + confirmTransaction (ws) | < 5 ms | ${ms(p50)} (p99 ${ms(percentile(wsLat, 99))}; polling ${ms(percentile(poll.e2e, 50))}) | sendTransaction ${ms(percentile(lite.perTxMs, 50))} (p99 ${ms(percentile(lite.perTxMs, 99))}) | ${x(p50 / percentile(lite.perTxMs, 50))} | ${pass(p50 < GOAL_P50_MS)} |`);
   say(`| throughput, skipPreflight (signing inside) | ≥ 0.25× LiteSVM | ${tps(skip.tps)} | ${tps(lite.signedInsideTps)} | ${x(ratioSkip)} | ${pass(ratioSkip >= GOAL_TPS_RATIO)} |`);
   say(`| throughput, with preflight (signing inside) | ≥ 0.25× LiteSVM | ${tps(pre.tps)} | ${tps(lite.signedInsideTps)} | ${x(ratioPre)} | ${pass(ratioPre >= GOAL_TPS_RATIO)} |`);
   say(`(for information: against LiteSVM with pre-signed transactions, ${tps(lite.presignedTps)}, skipPreflight is ${x(skip.tps / lite.presignedTps)})`);
@@ -425,7 +436,7 @@ async function main(): Promise<void> {
     latencySvg(
       `SPL transfer confirm latency, localnet (${bin.profile}) vs LiteSVM, ${day}`,
       [
-        { label: "localnet, web3 sendAndConfirmTransaction (ws)", color: "#1f77b4", values: wsLat },
+        { label: "localnet, web3 send + confirmTransaction (ws)", color: "#1f77b4", values: wsLat },
         { label: "localnet, send + getSignatureStatuses poll (1 ms)", color: "#ff7f0e", values: poll.e2e },
         { label: "LiteSVM in-process, build + sign + sendTransaction", color: "#2ca02c", values: lite.perTxMs },
       ],
