@@ -453,10 +453,11 @@ async function settleAction(ctx: Ctx, o: { stake?: string; allExpired?: boolean;
   const pool = o.pool ? (await A.resolvePool(ctx, o.pool)).address : undefined;
   const list = await A.expiredStakes(ctx, pool);
   const done: Record<string, unknown>[] = [];
-  for (const { address } of list) {
+  for (const [i, { address }] of list.entries()) {
     const x = await A.settle(ctx, { stake: address.toBase58() });
     done.push({ stake: address, kind: x.kind, paidOut: x.paidOut, burned: x.burned, signature: x.signature, dryRun: x.dryRun });
-    if (!ctx.json) console.log(`${x.dryRun ? "would settle" : "settled"} ${x.kind} stake ${address.toBase58()} (${x.pool}): paid ${x.paidOut}, burned ${x.burned}`);
+    // Progress on long sweeps: every line says how far along it is.
+    if (!ctx.json) console.log(`[${i + 1}/${list.length}] ${x.dryRun ? "would settle" : "settled"} ${x.kind} stake ${address.toBase58()} (${x.pool}): paid ${x.paidOut}, burned ${x.burned}`);
   }
   if (ctx.json) console.log(toJson({ settled: done }));
   else if (!list.length) console.log("no ended stakes to settle");
