@@ -2,8 +2,8 @@
 // needs to recompute a verdict, as canonical JSON. Only SHA-256 of these bytes goes on chain.
 
 import { fromHex, toHex } from "./bytes";
-import { canonicalBytes, canonicalJson } from "./canonical";
-import { sha256 } from "./hash";
+import { KnownCanonical, canonicalBytes, canonicalJson, canonicalPieces } from "./canonical";
+import { sha256, sha256Text } from "./hash";
 import { ParamClass, paramsById } from "./params";
 import { ChallengeInputs, deriveSeed, nonceCommitment } from "./seed";
 import { Judgement, Outcome, OUTCOME_CODE, Timing, judge } from "./verify";
@@ -77,7 +77,8 @@ export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle 
 
 export const serializeEvidence = (b: EvidenceBundle): string => canonicalJson(b);
 /** The evidence_hash submit_verdict records. */
-export const evidenceHash = (b: EvidenceBundle): Uint8Array => sha256(canonicalBytes(b));
+export const evidenceHash = (b: EvidenceBundle, known?: KnownCanonical): Uint8Array =>
+  known === undefined ? sha256(canonicalBytes(b)) : sha256Text(canonicalPieces(b, known));
 
 export function parseEvidence(json: string): EvidenceBundle {
   const b = JSON.parse(json) as EvidenceBundle;

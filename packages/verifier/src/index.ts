@@ -3,7 +3,7 @@
 export * from "./params";
 export type { ChallengeInputs, KeyLabel } from "./seed";
 export { DOMAIN, deriveSeed, deriveKey, nonceCommitment, walkSeed } from "./seed";
-export { philox, philoxKey, fillInt8, genX0, genX0Row, genWT, genWColumn, Permutation, permutation } from "./prng";
+export { philox, philoxKey, fillInt8, dotStream, dotWColumn, genX0, genX0Row, genWT, genWColumn, Permutation, permutation } from "./prng";
 export type { PhiloxKey } from "./prng";
 export { gemmNaive, gemmTN, dot, requant, requantAll, mixRows, mixRow } from "./gemm";
 export { MerkleTree, PathVerifier, leafHash, nodeHash, rootFromPath, rowNode, chunkLeaves, inRowPath, depth } from "./merkle";
@@ -13,7 +13,8 @@ export type { Progress, ProgressFn, ProverParts } from "./prover";
 export * from "./wire";
 export type { DeviceSigner } from "./sign";
 export { signerFromSecret, generateSigner, verifySignature } from "./sign";
-export { canonicalJson, canonicalBytes } from "./canonical";
+export { canonicalJson, canonicalBytes, canonicalPieces } from "./canonical";
+export type { KnownCanonical } from "./canonical";
 export type { RandomSource } from "./samples";
 export { cryptoRandom, seededRandom, drawRequest, drawColumns } from "./samples";
 export { judge, checkCommit, rttAllowanceUs, OUTCOME_CODE, OUTCOME_VARIANT } from "./verify";

@@ -12,11 +12,14 @@ const HASH = 32;
 
 const nodeBuf = new Uint8Array(1 + 2 * HASH);
 
+let leafBuf = new Uint8Array(1 + 1024);
+
 export function leafHash(data: Uint8Array): Uint8Array {
-  const b = new Uint8Array(1 + data.length);
-  b[0] = LEAF;
-  b.set(data, 1);
-  return sha256(b);
+  // One reused buffer for 0x00 ‖ data (the hash copies nothing out of it).
+  if (leafBuf.length < 1 + data.length) leafBuf = new Uint8Array(1 + data.length);
+  leafBuf[0] = LEAF;
+  leafBuf.set(data, 1);
+  return sha256(leafBuf.subarray(0, 1 + data.length));
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
@@ -28,6 +31,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 
 /** Levels above a level of `count` nodes: ⌈log₂ count⌉. */
 export function depth(count: number): number {
+  if (Number.isInteger(count) && count >= 1 && count <= 2 ** 31) return count === 1 ? 0 : 32 - Math.clz32(count - 1);
   let d = 0;
   while (2 ** d < count) d++;
   return d;
@@ -115,12 +119,13 @@ export function rootFromPath(bottom: Uint8Array, index: number, count: number, p
  * the whole tree, so chunk paths (level 0) and row paths (level 4) share the nodes above rows.
  */
 export class PathVerifier {
-  private readonly proven = new Map<number, Map<number, Uint8Array>>();
+  /** proven[level]: index → node. */
+  private readonly proven: Map<number, Uint8Array>[] = [];
 
   constructor(private readonly root: Uint8Array) {}
 
   private get(level: number, index: number): Uint8Array | undefined {
-    return this.proven.get(level)?.get(index);
+    return this.proven[level]?.get(index);
   }
 
   verify(bottom: Uint8Array, index: number, count: number, path: readonly Uint8Array[], level = 0): boolean {
@@ -130,7 +135,7 @@ export class PathVerifier {
     let idx = index;
     let n = count;
     let known = false; // from here up, the path runs along remembered nodes
-    const fresh: [number, number, Uint8Array][] = [];
+    const fresh: (number | Uint8Array)[] = []; // (level, index, node) triples, remembered once the root matches
     for (let d = 0; d < path.length; d++) {
       const lv = level + d;
       const sib = path[d];
@@ -149,19 +154,19 @@ export class PathVerifier {
         if (!expected || !equal32(expected, sib)) return false;
         h = this.get(lv + 1, idx >>> 1) as Uint8Array; // remembered with the node below it
       } else {
-        fresh.push([lv, idx, h]);
-        if (sibIdx < n) fresh.push([lv, sibIdx, sib]);
+        fresh.push(lv, idx, h);
+        if (sibIdx < n) fresh.push(lv, sibIdx, sib);
         h = sibIdx >= n ? nodeHash(h, h) : idx & 1 ? nodeHash(sib, h) : nodeHash(h, sib);
       }
       idx >>>= 1;
       n = Math.ceil(n / 2);
     }
     if (!equal32(h, this.root)) return false;
-    fresh.push([level + path.length, idx, h]);
-    for (const [lv, i, x] of fresh) {
-      let m = this.proven.get(lv);
-      if (!m) this.proven.set(lv, (m = new Map()));
-      m.set(i, x);
+    fresh.push(level + path.length, idx, h);
+    for (let f = 0; f < fresh.length; f += 3) {
+      const lv = fresh[f] as number;
+      const m = this.proven[lv] ?? (this.proven[lv] = new Map());
+      m.set(fresh[f + 1] as number, fresh[f + 2] as Uint8Array);
     }
     return true;
   }

@@ -28,20 +28,42 @@ export function philox(
   c0: number, c1: number, c2: number, c3: number, k0: number, k1: number,
   out: Uint32Array, o = 0,
 ): void {
-  c0 >>>= 0; c1 >>>= 0; c2 >>>= 0; c3 >>>= 0; k0 >>>= 0; k1 >>>= 0;
+  philoxKs(c0, c1, c2, c3, keySchedule(k0, k1, ksScratch), out, o);
+}
+
+/** The ten round keys of (k0, k1): ks[2r], ks[2r+1] = k0 + r·W0, k1 + r·W1 (mod 2³²). */
+function keySchedule(k0: number, k1: number, ks: Uint32Array): Uint32Array {
   for (let r = 0; r < 10; r++) {
-    if (r > 0) {
-      k0 = (k0 + W0) >>> 0;
-      k1 = (k1 + W1) >>> 0;
-    }
-    // c·M < 2⁶⁴: split M in 16-bit halves so both partial products are exact doubles (< 2⁴⁸).
-    const hi0 = Math.floor((c0 * M0H + Math.floor((c0 * M0L) / 65536)) / 65536);
+    ks[2 * r] = k0 + r * W0; // a Uint32Array store reduces mod 2³² exactly (r·W0 < 2³⁶)
+    ks[2 * r + 1] = k1 + r * W1;
+  }
+  return ks;
+}
+
+const ksScratch = new Uint32Array(20);
+
+/**
+ * Philox4x32-10 with its round keys precomputed. mulhi(c, M) by 16-bit halves: every partial sum
+ * stays below 2³², so `>>>` and double adds are exact — no division or floor in the hot loop.
+ */
+function philoxKs(c0: number, c1: number, c2: number, c3: number, ks: Uint32Array, out: Uint32Array, o: number): void {
+  c0 >>>= 0; c1 >>>= 0; c2 >>>= 0; c3 >>>= 0;
+  for (let r = 0; r < 20; r += 2) {
+    const al = c0 & 0xffff;
+    const ah = c0 >>> 16;
+    const u0 = ah * M0L + ((al * M0L) >>> 16);
+    const w0 = al * M0H + (u0 & 0xffff);
+    const hi0 = ah * M0H + (u0 >>> 16) + (w0 >>> 16);
+    const bl = c2 & 0xffff;
+    const bh = c2 >>> 16;
+    const u1 = bh * M1L + ((bl * M1L) >>> 16);
+    const w1 = bl * M1H + (u1 & 0xffff);
+    const hi1 = bh * M1H + (u1 >>> 16) + (w1 >>> 16);
     const lo0 = Math.imul(c0, M0) >>> 0;
-    const hi1 = Math.floor((c2 * M1H + Math.floor((c2 * M1L) / 65536)) / 65536);
     const lo1 = Math.imul(c2, M1) >>> 0;
-    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    c0 = (hi1 ^ c1 ^ ks[r]) >>> 0;
     c1 = lo1;
-    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c2 = (hi0 ^ c3 ^ ks[r + 1]) >>> 0;
     c3 = lo0;
   }
   out[o] = c0;
@@ -51,6 +73,7 @@ export function philox(
 }
 
 const scratch = new Uint32Array(4);
+const fillKs = new Uint32Array(20);
 
 /**
  * The int8 stream of a key: element idx is byte (idx mod 16) of Philox block ⌊idx/16⌋, the block's
@@ -60,7 +83,7 @@ const scratch = new Uint32Array(4);
 export function fillInt8(key: PhiloxKey, start: number, out: Int8Array): void {
   const len = out.length;
   if (len === 0) return;
-  const [k0, k1] = key;
+  const ks = keySchedule(key[0], key[1], fillKs);
   let idx = start;
   let o = 0;
   // Whole aligned blocks go straight into a word view (all supported hosts are little-endian).
@@ -68,13 +91,13 @@ export function fillInt8(key: PhiloxKey, start: number, out: Int8Array): void {
     const words = new Uint32Array(out.buffer, out.byteOffset, len >>> 2);
     let block = idx / 16;
     for (; o + 16 <= len; o += 16, block++) {
-      philox(block % 4294967296, Math.floor(block / 4294967296), 0, 0, k0, k1, words, o >>> 2);
+      philoxKs(block % 4294967296, Math.floor(block / 4294967296), 0, 0, ks, words, o >>> 2);
     }
     idx += o;
   }
   while (o < len) {
     const block = Math.floor(idx / 16);
-    philox(block % 4294967296, Math.floor(block / 4294967296), 0, 0, k0, k1, scratch);
+    philoxKs(block % 4294967296, Math.floor(block / 4294967296), 0, 0, ks, scratch, 0);
     for (let b = idx % 16; b < 16 && o < len; b++, o++, idx++) {
       out[o] = (scratch[b >>> 2] >>> ((b & 3) * 8)) & 0xff; // Int8Array store wraps to signed
     }
@@ -113,6 +136,61 @@ export function genWColumn(p: ParamClass, seed: Uint8Array, t: number, j: number
   const col = new Int8Array(p.n);
   fillInt8(philoxKey(deriveKey(seed, "W", t)), j * p.n, col);
   return col;
+}
+
+/**
+ * Σ_k x[k] · stream(key)[start + k] (exact int32 dot product of x with a run of the int8 stream),
+ * without materialising the run: the verifier's W-column check, dot(x, genWColumn(…)) in one pass.
+ */
+export function dotStream(key: PhiloxKey, start: number, x: Int8Array): number {
+  const len = x.length;
+  if (start % 16 !== 0 || len % 16 !== 0) {
+    const run = new Int8Array(len);
+    fillInt8(key, start, run);
+    let s = 0;
+    for (let k = 0; k < len; k++) s += x[k] * run[k];
+    return s;
+  }
+  const ks = keySchedule(key[0], key[1], fillKs);
+  let s = 0;
+  let block = start / 16;
+  for (let o = 0; o < len; o += 16, block++) {
+    // philoxKs inlined (counter (block, 0, 0, 0); blocks stay far below 2³² here), words kept in locals
+    let c0 = block >>> 0;
+    let c1 = Math.floor(block / 4294967296) >>> 0;
+    let c2 = 0;
+    let c3 = 0;
+    for (let r = 0; r < 20; r += 2) {
+      const al = c0 & 0xffff;
+      const ah = c0 >>> 16;
+      const u0 = ah * M0L + ((al * M0L) >>> 16);
+      const w0 = al * M0H + (u0 & 0xffff);
+      const hi0 = ah * M0H + (u0 >>> 16) + (w0 >>> 16);
+      const bl = c2 & 0xffff;
+      const bh = c2 >>> 16;
+      const u1 = bh * M1L + ((bl * M1L) >>> 16);
+      const w1 = bl * M1H + (u1 & 0xffff);
+      const hi1 = bh * M1H + (u1 >>> 16) + (w1 >>> 16);
+      const lo0 = Math.imul(c0, M0) >>> 0;
+      const lo1 = Math.imul(c2, M1) >>> 0;
+      c0 = (hi1 ^ c1 ^ ks[r]) >>> 0;
+      c1 = lo1;
+      c2 = (hi0 ^ c3 ^ ks[r + 1]) >>> 0;
+      c3 = lo0;
+    }
+    s +=
+      x[o] * ((c0 << 24) >> 24) + x[o + 1] * ((c0 << 16) >> 24) + x[o + 2] * ((c0 << 8) >> 24) + x[o + 3] * (c0 >> 24) +
+      x[o + 4] * ((c1 << 24) >> 24) + x[o + 5] * ((c1 << 16) >> 24) + x[o + 6] * ((c1 << 8) >> 24) + x[o + 7] * (c1 >> 24) +
+      x[o + 8] * ((c2 << 24) >> 24) + x[o + 9] * ((c2 << 16) >> 24) + x[o + 10] * ((c2 << 8) >> 24) + x[o + 11] * (c2 >> 24) +
+      x[o + 12] * ((c3 << 24) >> 24) + x[o + 13] * ((c3 << 16) >> 24) + x[o + 14] * ((c3 << 8) >> 24) + x[o + 15] * (c3 >> 24);
+  }
+  return s;
+}
+
+/** Σ_k x[k] · W_t[k, j]: column j of W_t dotted with x, O(n) with no column buffer. */
+export function dotWColumn(p: ParamClass, seed: Uint8Array, t: number, j: number, x: Int8Array, key?: PhiloxKey): number {
+  if (x.length !== p.n) throw new Error("dotWColumn: x must have n entries");
+  return dotStream(key ?? philoxKey(deriveKey(seed, "W", t)), j * p.n, x);
 }
 
 /**

@@ -69,7 +69,8 @@ function judged(input: BundleInput): Verdict {
   const evidence = buildEvidence(input, j);
   let hash: Uint8Array;
   try {
-    hash = evidenceHash(evidence);
+    // The openings' canonical text from the signature check is reused (same bytes, encoded once).
+    hash = evidenceHash(evidence, j.openingsJson === undefined ? undefined : new Map([[evidence.openings, j.openingsJson]]));
   } catch (e) {
     throw new CanonicalError((e as Error).message);
   }

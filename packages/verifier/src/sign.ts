@@ -34,9 +34,24 @@ export const generateSigner = (): DeviceSigner => signerFromSecret(crypto.random
 export function verifySignature(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   if (publicKey.length !== 32 || signature.length !== 64) return false;
   try {
-    const key = crypto.createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
-    return crypto.verify(null, message, key, signature);
+    return crypto.verify(null, message, publicKeyObject(publicKey), signature);
   } catch {
     return false;
   }
+}
+
+// A verifier checks two signatures per challenge with the same device key: the KeyObject is kept
+// (bounded; keyed by the raw bytes, so a different key can never hit another's entry).
+const keyCache = new Map<string, crypto.KeyObject>();
+const KEY_CACHE_MAX = 1024;
+
+function publicKeyObject(publicKey: Uint8Array): crypto.KeyObject {
+  const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString("hex");
+  let key = keyCache.get(id);
+  if (key === undefined) {
+    key = crypto.createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
+    if (keyCache.size >= KEY_CACHE_MAX) keyCache.delete(keyCache.keys().next().value as string);
+    keyCache.set(id, key);
+  }
+  return key;
 }

@@ -4,15 +4,16 @@
 // bundle, so a third party reaches the same outcome from the same bytes.
 
 import { bytesOfWordsLE, equal, fromBase64, fromHex } from "./bytes";
-import { dot, mixRow, requant } from "./gemm";
+import { mixRow, requant } from "./gemm";
 import { PathVerifier, depth, leafHash, rowNode } from "./merkle";
 import { CHUNKS_PER_ROW, ParamClass, RTT_CAP_MS, RTT_SLACK_MS, chunkCount, rowCount } from "./params";
-import { Permutation, genWColumn, genX0Row, permutation } from "./prng";
+import { Permutation, dotWColumn, genX0Row, permutation, philoxKey } from "./prng";
 import { rowIndex } from "./prover";
-import { ChallengeInputs, deriveSeed, walkSeed } from "./seed";
+import { ChallengeInputs, deriveKey, deriveSeed, walkSeed } from "./seed";
 import { verifySignature } from "./sign";
 import { absorb, chunkAddress, walkerInit } from "./walk";
-import { OpenBody, OpenRequestMsg, commitSigningBytes, isIndex, openSigningBytes, parseChallengeId } from "./wire";
+import { canonicalJson } from "./canonical";
+import { OpenBody, OpenRequestMsg, commitSigningBytes, isIndex, openSigningBytesOfText, parseChallengeId } from "./wire";
 
 export type OutcomeKind = "PASS" | "LATE" | "WRONG" | "NO_OPEN" | "NO_RESPONSE";
 
@@ -77,6 +78,11 @@ export interface Judgement {
   elapsedMs: number;
   /** D(class) + RTT allowance rounded down to ms: LATE ⇔ elapsedMs > deadlineMs, exactly the chain's rule. */
   deadlineMs: number;
+  /**
+   * Canonical JSON of `openings` as received (signature included), as pieces, when the signature
+   * check encoded it: the evidence hash reuses it instead of encoding the MiB-sized openings again.
+   */
+  openingsJson?: readonly string[];
 }
 
 /** Microseconds → the integer milliseconds the chain sees; rounding always goes against the miner. */
@@ -111,7 +117,9 @@ export function judge(input: JudgeInput): Judgement {
   const { R, R2 } = commit;
 
   // 2. The openings: envelope and signature decide whether they are attributable at all.
-  const body = readOpenings(input.openings, ch, seed, input.devicePubkey);
+  const opened = readOpenings(input.openings, ch, seed, input.devicePubkey);
+  const body = "reason" in opened ? opened : opened.body;
+  const openingsJson = opened.json;
   let openProblem: string | null = null;
   const failures: Failure[] = [];
   if ("reason" in body) {
@@ -145,7 +153,7 @@ export function judge(input: JudgeInput): Judgement {
   } else {
     outcome = out("PASS");
   }
-  return { ...base, outcome, failures, R, R2 };
+  return { ...base, outcome, failures, R, R2, ...(openingsJson === undefined ? {} : { openingsJson }) };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -176,21 +184,45 @@ function readCommit(
   return { R, R2 };
 }
 
-function readOpenings(msg: unknown, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array): OpenBody | { reason: string } {
+function readOpenings(
+  msg: unknown, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array,
+): { body: OpenBody; json: string[] } | { reason: string; json?: string[] } {
   if (msg === null || msg === undefined) return { reason: "no_openings" };
   if (!isObj(msg) || !Array.isArray(msg.rows) || !Array.isArray(msg.walkers)) return { reason: "malformed_openings" };
   let sig: Uint8Array;
   let signed: Uint8Array;
+  let json: string[];
   const { sig: sigHex, ...body } = msg;
   try {
     if (parseChallengeId(msg.challengeId) !== ch.challengeId) return { reason: "wrong_challenge" };
     sig = fromHex(sigHex as string, 64);
-    signed = openSigningBytes(ch.challengeId, seed, body as unknown as OpenBody); // throws unless canonical-JSON encodable
+    // Each member is encoded once: the signed body is every member but sig, and the evidence holds
+    // all of them (throws unless canonical-JSON encodable). Keys sort by UTF-16 code units.
+    const keys = Object.keys(body).sort();
+    const members = keys.map((k) => [JSON.stringify(k) + ":", canonicalJson(body[k])]);
+    const text = (ms: string[][]) => ["{", ...ms.flatMap(([k, v], x) => [(x === 0 ? "" : ",") + k, v]), "}"];
+    signed = openSigningBytesOfText(ch.challengeId, seed, text(members));
+    let at = keys.findIndex((k) => k > "sig");
+    if (at < 0) at = keys.length;
+    members.splice(at, 0, ['"sig":', JSON.stringify(sigHex)]);
+    json = text(members);
   } catch {
     return { reason: "malformed_openings" };
   }
-  if (!verifySignature(pub, signed, sig)) return { reason: "bad_open_signature" };
-  return body as unknown as OpenBody;
+  if (!verifySignature(pub, signed, sig)) return { reason: "bad_open_signature", json };
+  return { body: body as unknown as OpenBody, json };
+}
+
+/**
+ * A path's sibling hashes: each a string of 64 hex digits, decoded in one call into one buffer
+ * (views into it), exactly as strict as fromHex(h, 32) on each.
+ */
+function hashList(hs: readonly unknown[]): Uint8Array[] {
+  for (const h of hs) if (typeof h !== "string" || h.length !== 64) throw new Error("bad hash");
+  const all = fromHex((hs as string[]).join(""), 32 * hs.length);
+  const out: Uint8Array[] = new Array(hs.length);
+  for (let x = 0; x < hs.length; x++) out[x] = new Uint8Array(all.buffer, all.byteOffset + 32 * x, 32);
+  return out;
 }
 
 /** Row nodes sit 4 levels above the chunk leaves (16 chunks per row). */
@@ -232,7 +264,7 @@ class Checker {
     try {
       if (!isObj(o) || !Array.isArray(o.path)) throw new Error();
       data = fromBase64(o.data as string, this.p.n);
-      path = (o.path as unknown[]).map((h) => fromHex(h as string, 32));
+      path = hashList(o.path as unknown[]);
     } catch {
       failures.push({ reason: "malformed_item", detail: { t, i, which } });
       return null;
@@ -269,8 +301,9 @@ class Checker {
     const next = this.row(item.next, t + 1, i, "next", failures);
     if (x === null || xp === null || next === null) return;
     const mixed = mixRow(x, xp);
+    const wKey = philoxKey(deriveKey(this.seed, "W", t));
     for (const j of columns) {
-      const expected = requant(dot(mixed, genWColumn(p, this.seed, t, j)));
+      const expected = requant(dotWColumn(p, this.seed, t, j, mixed, wKey));
       if (expected !== next[j]) {
         failures.push({ reason: "bad_entry", detail: { t, i, j, expected, got: next[j] } });
       }
@@ -294,7 +327,7 @@ class Checker {
       try {
         if (!isObj(o) || !Array.isArray(o.path) || o.path.length !== pathLen) throw new Error();
         data = fromBase64(o.data as string, p.chunkBytes);
-        path = (o.path as unknown[]).map((h) => fromHex(h as string, 32));
+        path = hashList(o.path as unknown[]);
       } catch {
         failures.push({ reason: "malformed_item", detail: { w, step, which: "chunk" } });
         return;
@@ -311,7 +344,7 @@ class Checker {
     try {
       claimed = fromHex(item.final as string, 16);
       if (!Array.isArray(item.path)) throw new Error();
-      path = (item.path as unknown[]).map((h) => fromHex(h as string, 32));
+      path = hashList(item.path as unknown[]);
     } catch {
       failures.push({ reason: "malformed_item", detail: { w, which: "final" } });
       return;

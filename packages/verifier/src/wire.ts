@@ -2,8 +2,8 @@
 // the device key signs. Byte strings: hex for 16/32/64-byte values, base64 for rows and chunks.
 
 import { ascii, concat, fromHex, toHex, u64le } from "./bytes";
-import { canonicalBytes } from "./canonical";
-import { sha256 } from "./hash";
+import { canonicalJson } from "./canonical";
+import { sha256Text } from "./hash";
 import { ParamClass, CHUNKS_PER_ROW, chunkCount, rowCount } from "./params";
 import { ChallengeInputs, deriveSeed } from "./seed";
 import { DeviceSigner } from "./sign";
@@ -124,7 +124,12 @@ export function commitSigningBytes(challengeId: bigint, seed: Uint8Array, R: Uin
 
 /** "poc/v1/open" ‖ challenge_id(u64 LE) ‖ seed ‖ SHA-256(canonical JSON of the body). */
 export function openSigningBytes(challengeId: bigint, seed: Uint8Array, body: OpenBody): Uint8Array {
-  return concat(ascii("poc/v1/open"), u64le(challengeId), seed, sha256(canonicalBytes(body)));
+  return openSigningBytesOfText(challengeId, seed, [canonicalJson(body)]);
+}
+
+/** The same, from the body's canonical JSON already at hand, as pieces (the verifier encodes it once). */
+export function openSigningBytesOfText(challengeId: bigint, seed: Uint8Array, bodyJson: readonly string[]): Uint8Array {
+  return concat(ascii("poc/v1/open"), u64le(challengeId), seed, sha256Text(bodyJson));
 }
 
 export function signCommit(

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as crypto from "node:crypto";
 import {
-  philox, fillInt8, Permutation, genWT, genWColumn, genX0, genX0Row, paramsByName, gemmNaive, gemmTN, requant, requantAll,
+  philox, fillInt8, dotStream, dotWColumn, dot, canonicalPieces, Permutation, genWT, genWColumn, genX0, genX0Row, paramsByName, gemmNaive, gemmTN, requant, requantAll,
   MerkleTree, PathVerifier, leafHash, rootFromPath, rowNode, chunkLeaves, inRowPath, depth, deriveSeed, nonceCommitment, deriveKey,
   canonicalJson, signerFromSecret, verifySignature, absorb, seededRandom, checkParams, PARAM_CLASSES, transcriptBytes, paramsForVram,
 } from "../src";
@@ -45,6 +45,25 @@ describe("Philox4x32-10 and the int8 stream", () => {
     const x0 = genX0(p, seed);
     for (const j of [0, 7, p.n - 1]) expect(Array.from(genWColumn(p, seed, 3, j))).to.deep.equal(Array.from(wt.subarray(j * p.n, (j + 1) * p.n)));
     for (const i of [0, p.m - 1]) expect(Array.from(genX0Row(p, seed, i))).to.deep.equal(Array.from(x0.subarray(i * p.n, (i + 1) * p.n)));
+  });
+
+  it("dot products with a stream run (the verifier's fused W-column check) equal dot(x, run)", () => {
+    const key = [0xdeadbeef, 0x01234567] as const;
+    for (const [s, n] of [[0, 16], [32, 256], [5, 40], [17, 3], [4096, 1024]]) {
+      const x = rnd(n);
+      const run = new Int8Array(n);
+      fillInt8(key, s, run);
+      expect(dotStream(key, s, x)).to.equal(dot(x, run));
+    }
+    const p = paramsByName("ci-tiny");
+    const seed = deriveSeed(newChallenge(p));
+    const x = rnd(p.n);
+    for (const j of [0, 5, p.n - 1]) expect(dotWColumn(p, seed, 2, j, x)).to.equal(dot(x, genWColumn(p, seed, 2, j)));
+    // extremes: all −128 against the stream stays exact
+    const y = new Int8Array(1024).fill(-128);
+    const run = new Int8Array(1024);
+    fillInt8(key, 0, run);
+    expect(dotStream(key, 0, y)).to.equal(dot(y, run));
   });
 });
 
@@ -213,6 +232,18 @@ describe("seed, keys, signatures, canonical JSON", () => {
     expect(canonicalJson({ b: [1, "x", null], a: { d: true, c: -0 } })).to.equal('{"a":{"c":0,"d":true},"b":[1,"x",null]}');
     expect(() => canonicalJson({ a: 1.5 })).to.throw();
     expect(() => canonicalJson({ a: undefined })).to.throw();
+  });
+  it("canonical JSON reuses known text without changing a byte, and keeps __proto__ keys", () => {
+    const inner = JSON.parse('{"z":[1,{"__proto__":2,"b":"\\u00e9"}],"sig":"ab","a":null}');
+    const outer = { y: { x: inner, w: [inner] }, a: 1 };
+    const plain = canonicalJson(outer);
+    expect(plain).to.contain('"__proto__":2');
+    const known = new Map([[inner, [canonicalJson(inner)]]]);
+    expect(canonicalJson(outer, known)).to.equal(plain);
+    expect(canonicalPieces(outer, known).join("")).to.equal(plain);
+    // primitives are never looked up
+    expect(canonicalJson({ a: 1 }, new Map([[1 as unknown, ["x"]]]))).to.equal('{"a":1}');
+    expect(() => canonicalJson({ a: inner, b: 1.5 }, known)).to.throw();
   });
 });
 
