@@ -5,8 +5,8 @@ import { fromHex, toHex } from "./bytes";
 import { KnownCanonical, canonicalBytes, canonicalJson, canonicalPieces } from "./canonical";
 import { sha256, sha256Text } from "./hash";
 import { ParamClass, paramsById } from "./params";
-import { ChallengeInputs, deriveSeed, nonceCommitment } from "./seed";
-import { Judgement, Outcome, OUTCOME_CODE, Timing, judge } from "./verify";
+import { deriveSeed, nonceCommitment } from "./seed";
+import { JudgeInput, Judgement, Outcome, OUTCOME_CODE, Timing, judge } from "./verify";
 import { OpenRequestMsg, ReleaseMsg, parseRelease, releaseMessage } from "./wire";
 
 export const EVIDENCE_FORMAT = "pinfi/poc-evidence/v1";
@@ -31,16 +31,8 @@ export interface EvidenceBundle {
 
 const ZERO32 = "0".repeat(64);
 
-export interface BundleInput {
-  params: ParamClass;
-  challenge: ChallengeInputs;
-  devicePubkey: Uint8Array;
-  commit: unknown | null;
-  request: OpenRequestMsg | null;
-  openings: unknown | null;
-  columns: number[][] | null;
-  timing: Timing;
-}
+/** What a bundle records: exactly what the verifier judged. */
+export type BundleInput = JudgeInput;
 
 export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle {
   const { timing } = input;
