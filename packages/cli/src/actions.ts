@@ -456,6 +456,22 @@ export async function claim(ctx: Ctx, o: { stake: string }) {
   return { ...x, window: w, paid: ev?.paid, burned: ev?.burned };
 }
 
+/** First step of an admin handover; proposing the admin itself withdraws a proposal. */
+export async function proposeAdmin(ctx: Ctx, next: PublicKey) {
+  const p = await ctx.protocol();
+  if (!p.admin.equals(ctx.signer.publicKey)) throw new CliError(`not the admin: ${ctx.signer.publicKey.toBase58()} (the admin is ${p.admin.toBase58()})`);
+  return execute(ctx, "update_protocol", rpc.updateProtocol, { ...ctx.base, admin: ctx.signer, newAdmin: next });
+}
+
+export async function acceptAdmin(ctx: Ctx) {
+  const p = await ctx.protocol();
+  if (!p.pendingAdmin.equals(ctx.signer.publicKey)) {
+    const proposed = p.pendingAdmin.equals(PublicKey.default) ? "no admin is proposed" : `the proposed admin is ${p.pendingAdmin.toBase58()}`;
+    throw new CliError(`not the proposed admin: ${ctx.signer.publicKey.toBase58()} (${proposed})`);
+  }
+  return execute(ctx, "accept_admin", rpc.acceptAdmin, { ...ctx.base, pendingAdmin: ctx.signer });
+}
+
 export async function verifierRegister(ctx: Ctx, o: { amount: bigint }) {
   const { account, mint } = await ownTokens(ctx, o.amount);
   const x = await execute(ctx, "register_verifier", rpc.registerVerifier, { ...ctx.base, authority: ctx.signer, authorityTokens: account, utilityMint: mint.mint, amount: o.amount });

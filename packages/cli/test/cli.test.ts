@@ -261,6 +261,24 @@ describe("pinfi against a localnet", function () {
     expect(wd.stderr.trim().split("\n")).to.have.length(1);
   });
 
+  it("hands the admin over in two steps: propose, then the new key accepts", async () => {
+    expectError(await run("miner", ["protocol", "accept-admin"]), 1, /not the proposed admin: .*no admin is proposed/);
+    expectError(await run("miner", ["protocol", "propose-admin", pub.miner]), 1, /not the admin/);
+    expectError(await run("admin", ["protocol", "propose-admin"]), 2, /pass one of <address> or --withdraw/);
+    const p = await run("admin", ["--json", "protocol", "propose-admin", pub.miner]);
+    expect(p.code, p.stderr).to.equal(0);
+    expect((await run("admin", ["protocol", "show"])).stdout).to.contain(`(proposed next: ${pub.miner})`);
+    expectError(await run("buyer", ["protocol", "accept-admin"]), 1, new RegExp(`the proposed admin is ${pub.miner}`));
+    const a = await run("miner", ["--json", "protocol", "accept-admin"]);
+    expect(a.code, a.stderr).to.equal(0);
+    expect((await run("admin", ["--json", "protocol", "show"])).json.admin).to.equal(pub.miner);
+    // And back, so the suite's admin stays the admin.
+    expect((await run("miner", ["protocol", "propose-admin", pub.admin])).code).to.equal(0);
+    expect((await run("admin", ["protocol", "accept-admin"])).code).to.equal(0);
+    const show = await run("admin", ["--json", "protocol", "show"]);
+    expect([show.json.admin, show.json.pendingAdmin]).to.deep.equal([pub.admin, "11111111111111111111111111111111"]);
+  });
+
   it("keeper run --once delegates to @pinfi/keeper; verifier/miner run hand over to @pinfi/verifier's daemons", async () => {
     const k = await run("admin", ["keeper", "run", "--once", "--no-http", "--log-level", "silent"]);
     if (k.code === 2) expectError(k, 2, /^error: not available: @pinfi\/keeper /);

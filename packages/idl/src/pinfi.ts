@@ -14,6 +14,85 @@ export type Pinfi = {
   },
   "instructions": [
     {
+      "name": "acceptAdmin",
+      "docs": [
+        "The proposed admin takes over (second step of the handover)."
+      ],
+      "discriminator": [
+        112,
+        42,
+        45,
+        90,
+        116,
+        181,
+        13,
+        170
+      ],
+      "accounts": [
+        {
+          "name": "pendingAdmin",
+          "signer": true,
+          "relations": [
+            "protocol"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "addLiquidity",
       "docs": [
         "LP: all of the stake's hours plus equal-value tokens into the pool, for shares."
@@ -3287,7 +3366,7 @@ export type Pinfi = {
     {
       "name": "updateProtocol",
       "docs": [
-        "Admin: pause, guard rails, verification rules, rental placement window, new admin."
+        "Admin: pause, guard rails, verification rules, rental placement window, proposed admin."
       ],
       "discriminator": [
         206,
@@ -3626,6 +3705,32 @@ export type Pinfi = {
     }
   ],
   "events": [
+    {
+      "name": "adminAccepted",
+      "discriminator": [
+        174,
+        12,
+        76,
+        139,
+        158,
+        99,
+        110,
+        254
+      ]
+    },
+    {
+      "name": "adminProposed",
+      "discriminator": [
+        129,
+        249,
+        226,
+        227,
+        199,
+        82,
+        110,
+        243
+      ]
+    },
     {
       "name": "certificateBurned",
       "discriminator": [
@@ -4279,9 +4384,57 @@ export type Pinfi = {
       "code": 6054,
       "name": "renterAccountsMissing",
       "msg": "A failed stake that served a renter must be settled with that rental and its buyer's token account"
+    },
+    {
+      "code": 6055,
+      "name": "notPendingAdmin",
+      "msg": "Signer is not the proposed admin (or no admin is proposed)"
     }
   ],
   "types": [
+    {
+      "name": "adminAccepted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "previous",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "adminProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingAdmin",
+            "docs": [
+              "Default key: the proposal was withdrawn."
+            ],
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
     {
       "name": "burnCertificate",
       "docs": [
@@ -5843,11 +5996,19 @@ export type Pinfi = {
             "type": "u32"
           },
           {
+            "name": "pendingAdmin",
+            "docs": [
+              "Proposed by the admin; becomes admin only by signing `accept_admin` (default = none), so a",
+              "mistyped key can never take the protocol out of reach."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                32
               ]
             }
           }
@@ -6691,6 +6852,10 @@ export type Pinfi = {
           },
           {
             "name": "newAdmin",
+            "docs": [
+              "Proposes the next admin (see `accept_admin`); the current admin or the default key withdraws",
+              "a proposal."
+            ],
             "type": {
               "option": "pubkey"
             }

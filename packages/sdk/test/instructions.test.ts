@@ -49,6 +49,11 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
       },
     },
   },
+  accept_admin: {
+    build: () => ix.acceptAdmin({ pendingAdmin: K.newAdmin }),
+    expect: { pending_admin: K.newAdmin, protocol: pdas.protocol()[0] },
+    args: {},
+  },
   slash_verifier: {
     build: () => ix.slashVerifier({ admin: K.admin, verifierAuthority: K.authority, utilityMint: K.utilityMint, amount: 7n }),
     expect: { admin: K.admin, protocol: pdas.protocol()[0], verifier: VERIFIER, vault: pdas.verifierVault(VERIFIER)[0], utility_mint: K.utilityMint },

@@ -115,6 +115,8 @@ pub enum PinfiError {
     WrongStakes, // 0x17a5 (6053)
     #[msg("A failed stake that served a renter must be settled with that rental and its buyer's token account")]
     RenterAccountsMissing, // 0x17a6 (6054)
+    #[msg("Signer is not the proposed admin (or no admin is proposed)")]
+    NotPendingAdmin, // 0x17a7 (6055)
 }
 
 impl From<pinfi_math::Error> for PinfiError {

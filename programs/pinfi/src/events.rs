@@ -22,6 +22,21 @@ pub struct ProtocolUpdated {
 }
 
 #[event]
+pub struct AdminProposed {
+    pub seq: u64,
+    pub admin: Pubkey,
+    /// Default key: the proposal was withdrawn.
+    pub pending_admin: Pubkey,
+}
+
+#[event]
+pub struct AdminAccepted {
+    pub seq: u64,
+    pub previous: Pubkey,
+    pub admin: Pubkey,
+}
+
+#[event]
 pub struct PoolCreated {
     pub pool: Pubkey,
     pub seq: u64,

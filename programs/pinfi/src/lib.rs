@@ -29,9 +29,14 @@ pub mod pinfi {
         instructions::initialize_protocol(ctx, params)
     }
 
-    /// Admin: pause, guard rails, verification rules, rental placement window, new admin.
+    /// Admin: pause, guard rails, verification rules, rental placement window, proposed admin.
     pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -> Result<()> {
         instructions::update_protocol(ctx, args)
+    }
+
+    /// The proposed admin takes over (second step of the handover).
+    pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
+        instructions::accept_admin(ctx)
     }
 
     /// Admin emergency switch: fails a stake (verdicts normally do this).

@@ -4,7 +4,7 @@ use crate::harness::*;
 use anchor_lang::error::ErrorCode as Anchor;
 use pinfi::errors::PinfiError as E;
 use pinfi::state::StakeKind;
-use solana_sdk::{signature::Keypair, signer::Signer, system_program};
+use solana_sdk::{pubkey::Pubkey, signature::Keypair, signer::Signer, system_program};
 
 struct World {
     env: Env,
@@ -32,6 +32,40 @@ async fn world() -> World {
     env.buy_hours(&buyer, pool, 1, 1_000_000, T0 + 6 * HOUR, 1).await.unwrap();
     let rental = rental_pda(&pool, &buyer.key(), 1);
     World { env, pool, other_pool, lp, lp_stake, seller, seller_stake, buyer, rental }
+}
+
+#[tokio::test]
+async fn admin_handover_takes_a_proposal_and_the_new_keys_signature() {
+    let mut env = Env::with_pools(&["H100"], default_pool_params()).await;
+    let admin = env.admin.insecure_clone();
+    let (next, stranger) = (Keypair::new(), Keypair::new());
+    for k in [&next, &stranger] {
+        env.airdrop(&k.pubkey(), 1_000_000_000).await;
+    }
+    // Nothing proposed: nobody can accept, not even the admin.
+    assert_pinfi_err(env.accept_admin(&next).await, E::NotPendingAdmin);
+    assert_pinfi_err(env.accept_admin(&admin).await, E::NotPendingAdmin);
+    // Only the admin proposes.
+    assert_pinfi_err(env.propose_admin(&stranger, stranger.pubkey()).await, E::NotOwner);
+    env.propose_admin(&admin, next.pubkey()).await.unwrap();
+    let p = env.account::<pinfi::state::Protocol>(&protocol_pda()).await;
+    assert_eq!((p.admin, p.pending_admin), (admin.pubkey(), next.pubkey()), "a proposal changes no power yet");
+    // Another key cannot take the proposal.
+    assert_pinfi_err(env.accept_admin(&stranger).await, E::NotPendingAdmin);
+    // Withdrawn by proposing the admin itself; then the proposed key is refused.
+    env.propose_admin(&admin, admin.pubkey()).await.unwrap();
+    assert_eq!(env.account::<pinfi::state::Protocol>(&protocol_pda()).await.pending_admin, Pubkey::default());
+    assert_pinfi_err(env.accept_admin(&next).await, E::NotPendingAdmin);
+    // Proposed again and accepted: the new key rules, the old one does not, the proposal is spent.
+    env.propose_admin(&admin, next.pubkey()).await.unwrap();
+    env.accept_admin(&next).await.unwrap();
+    let p = env.account::<pinfi::state::Protocol>(&protocol_pda()).await;
+    assert_eq!((p.admin, p.pending_admin), (next.pubkey(), Pubkey::default()));
+    assert_pinfi_err(env.accept_admin(&next).await, E::NotPendingAdmin);
+    let pause = |paused| pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None };
+    assert_pinfi_err(env.update_protocol(&admin, pause(true)).await, E::NotOwner);
+    env.update_protocol(&next, pause(true)).await.unwrap();
+    assert!(env.account::<pinfi::state::Protocol>(&protocol_pda()).await.paused);
 }
 
 #[tokio::test]

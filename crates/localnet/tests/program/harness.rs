@@ -280,6 +280,15 @@ impl Env {
         self.send(&[ix(accounts, pinfi::instruction::UpdateProtocol { args })], &[signer]).await
     }
 
+    pub async fn propose_admin(&mut self, signer: &Keypair, new_admin: Pubkey) -> TxResult {
+        self.update_protocol(signer, pinfi::instructions::UpdateProtocolArgs { paused: None, params: None, new_admin: Some(new_admin), verification: None, rental_placement_secs: None }).await
+    }
+
+    pub async fn accept_admin(&mut self, signer: &Keypair) -> TxResult {
+        let accounts = pinfi::accounts::AcceptAdmin { pending_admin: signer.pubkey(), protocol: protocol_pda(), event_authority: event_authority(), program: pinfi::ID };
+        self.send(&[ix(accounts, pinfi::instruction::AcceptAdmin {})], &[signer]).await
+    }
+
     pub async fn set_paused(&mut self, paused: bool) -> TxResult {
         let admin = self.admin.insecure_clone();
         self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None }).await

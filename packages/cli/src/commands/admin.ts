@@ -111,7 +111,7 @@ export function adminCommands(program: Command): void {
         const { decimals } = await A.utilityMint(ctx);
         ctx.out(
           () => {
-            console.log(`admin         ${p.admin.toBase58()}`);
+            console.log(`admin         ${p.admin.toBase58()}${p.pendingAdmin.equals(PublicKey.default) ? "" : ` (proposed next: ${p.pendingAdmin.toBase58()})`}`);
             console.log(`utility mint  ${p.utilityMint.toBase58()} (${decimals} decimals)`);
             console.log(`paused        ${p.paused}`);
             console.log(`pools         ${p.poolCount}`);
@@ -121,6 +121,30 @@ export function adminCommands(program: Command): void {
           },
           () => ({ ...p, decimals }),
         );
+      }),
+    );
+
+  protocol
+    .command("propose-admin")
+    .description("admin: propose the next admin, who takes over with `protocol accept-admin`")
+    .argument("[address]", "the next admin")
+    .option("--withdraw", "withdraw the open proposal")
+    .action(
+      act(async (ctx, address: string | undefined, o: { withdraw?: boolean }) => {
+        if (!address === !o.withdraw) throw usage("pass one of <address> or --withdraw");
+        const next = o.withdraw ? ctx.signer.publicKey : A.parseAddress(address!, "<address>");
+        const x = await A.proposeAdmin(ctx, next);
+        const line = o.withdraw ? "admin proposal withdrawn" : `proposed ${next.toBase58()} as admin; it takes over when it signs \`pinfi protocol accept-admin\``;
+        report(ctx, x, [line], { pendingAdmin: o.withdraw ? PublicKey.default : next });
+      }),
+    );
+  protocol
+    .command("accept-admin")
+    .description("the proposed admin (--keypair) takes over")
+    .action(
+      act(async (ctx) => {
+        const x = await A.acceptAdmin(ctx);
+        report(ctx, x, [`${ctx.signer.publicKey.toBase58()} is now the admin`], { admin: ctx.signer.publicKey });
       }),
     );
 

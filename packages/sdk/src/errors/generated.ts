@@ -57,6 +57,7 @@ export const PINFI_ERRORS = {
   NoEligibleStake: { code: 6052, msg: "None of the given stakes can serve the rental (pool, window, booking, failure)" },
   WrongStakes: { code: 6053, msg: "The stakes given are not the rental's assigned stakes" },
   RenterAccountsMissing: { code: 6054, msg: "A failed stake that served a renter must be settled with that rental and its buyer's token account" },
+  NotPendingAdmin: { code: 6055, msg: "Signer is not the proposed admin (or no admin is proposed)" },
 } as const;
 
 export type PinfiErrorName = keyof typeof PINFI_ERRORS;

@@ -3,6 +3,7 @@
 export * from "./common";
 export * from "./initializeProtocol";
 export * from "./updateProtocol";
+export * from "./acceptAdmin";
 export * from "./markStakeFailed";
 export * from "./slashVerifier";
 export * from "./createPool";

@@ -20,6 +20,7 @@ export interface UpdateProtocolArgs extends ProgramOption {
   admin: PublicKey;
   paused?: boolean;
   params?: { maxSwapFeeBps: number; minBurnPerGpuHour: Int; minCollateralBps: number };
+  /** Proposes the next admin, who takes over by signing `acceptAdmin`; the current admin withdraws a proposal. */
   newAdmin?: PublicKey;
   verification?: VerificationParamsInput;
   /** Seconds a rental may wait for devices before anyone may refund it. */

@@ -3,6 +3,7 @@ export * from "./simulate";
 export * from "./method";
 export { initializeProtocol } from "./initializeProtocol";
 export { updateProtocol } from "./updateProtocol";
+export { acceptAdmin } from "./acceptAdmin";
 export { markStakeFailed } from "./markStakeFailed";
 export { slashVerifier } from "./slashVerifier";
 export { createPool } from "./createPool";

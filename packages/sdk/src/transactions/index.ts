@@ -2,6 +2,7 @@ export * from "./build";
 export * from "./forInstruction";
 export { initializeProtocol } from "./initializeProtocol";
 export { updateProtocol } from "./updateProtocol";
+export { acceptAdmin } from "./acceptAdmin";
 export { markStakeFailed } from "./markStakeFailed";
 export { slashVerifier } from "./slashVerifier";
 export { createPool } from "./createPool";

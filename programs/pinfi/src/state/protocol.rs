@@ -40,7 +40,10 @@ pub struct Protocol {
     pub rewards_vault_bump: u8,
     /// A rental not placed on devices within this many seconds may be refunded.
     pub rental_placement_secs: u32,
-    pub reserved: [u8; 64],
+    /// Proposed by the admin; becomes admin only by signing `accept_admin` (default = none), so a
+    /// mistyped key can never take the protocol out of reach.
+    pub pending_admin: Pubkey,
+    pub reserved: [u8; 32],
 }
 
 /// Guard rails set at initialisation and by the admin.

@@ -45,7 +45,8 @@ pub fn initialize_protocol(ctx: Context<InitializeProtocol>, params: ProtocolPar
         total_weight: 0,
         rewards_vault_bump: 0,
         rental_placement_secs: DEFAULT_RENTAL_PLACEMENT_SECS,
-        reserved: [0; 64],
+        pending_admin: Pubkey::default(),
+        reserved: [0; 32],
     });
     let seq = protocol.next_seq();
     emit_cpi!(ProtocolInitialized { seq, admin: protocol.admin, utility_mint: protocol.utility_mint, params });

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::PROTOCOL_SEED;
 use crate::errors::PinfiError;
-use crate::events::{ProtocolUpdated, VerificationParamsUpdated};
+use crate::events::{AdminProposed, ProtocolUpdated, VerificationParamsUpdated};
 use crate::instructions::admin::initialize_protocol::check_protocol_params;
 use crate::state::{Protocol, ProtocolParams, VerificationParams};
 
@@ -10,6 +10,8 @@ use crate::state::{Protocol, ProtocolParams, VerificationParams};
 pub struct UpdateProtocolArgs {
     pub paused: Option<bool>,
     pub params: Option<ProtocolParams>,
+    /// Proposes the next admin (see `accept_admin`); the current admin or the default key withdraws
+    /// a proposal.
     pub new_admin: Option<Pubkey>,
     pub verification: Option<VerificationParams>,
     pub rental_placement_secs: Option<u32>,
@@ -34,8 +36,10 @@ pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -
         protocol.min_burn_per_gpu_hour = p.min_burn_per_gpu_hour;
         protocol.min_collateral_bps = p.min_collateral_bps;
     }
-    if let Some(admin) = args.new_admin {
-        protocol.admin = admin;
+    if let Some(proposed) = args.new_admin {
+        protocol.pending_admin = if proposed == protocol.admin { Pubkey::default() } else { proposed };
+        let seq = protocol.next_seq();
+        emit_cpi!(AdminProposed { seq, admin: protocol.admin, pending_admin: protocol.pending_admin });
     }
     if let Some(secs) = args.rental_placement_secs {
         protocol.rental_placement_secs = secs;
