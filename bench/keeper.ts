@@ -37,7 +37,7 @@ import {
 } from "@solana/spl-token";
 import { connectionFor, gpa, instructions, pdas, rpc } from "@pinfi/sdk";
 import { DEFAULTS, Keeper, KeeperConfig, RunReport, splitIntoInstructions } from "@pinfi/keeper";
-import { getClock, localnetBinary, rpcCall, startLocalnet, timeTravel } from "@pinfi/localnet";
+import { airdrop, getClock, localnetBinary, rpcCall, startLocalnet, timeTravel } from "@pinfi/localnet";
 import { median, now, sleep } from "./stats";
 
 const env = (name: string, dflt: number): number => (process.env[name] ? Number(process.env[name]) : dflt);
@@ -110,12 +110,6 @@ interface Bench {
   mintAuthority: Keypair;
   pool: PublicKey;
   stakes: PublicKey[];
-}
-
-async function airdrop(connection: Connection, to: PublicKey, sol: number) {
-  const sig = await connection.requestAirdrop(to, sol * LAMPORTS_PER_SOL);
-  const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash();
-  await connection.confirmTransaction({ signature: sig, blockhash, lastValidBlockHeight });
 }
 
 interface Owner {

@@ -23,11 +23,11 @@ import { createInterface } from "node:readline";
 import {
   Connection,
   Keypair,
-  LAMPORTS_PER_SOL,
   PublicKey,
   Transaction,
 } from "@solana/web3.js";
 import { createAccount, createMint, createTransferInstruction, getAccount, mintTo } from "@solana/spl-token";
+import { airdrop, closeSockets, rpcCall } from "@pinfi/localnet";
 import { runLiteSvm } from "./litesvm-ref";
 import { latencySvg, max, median, ms, now, percentile, sleep, tps } from "./stats";
 
@@ -141,30 +141,8 @@ async function startLocalnet(bin: string, timeoutMs = 60_000): Promise<Running> 
   };
 }
 
-async function rpcCall<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
-}
-
-/** web3.js keeps its websocket open and reconnects forever; close it before the server goes. */
-function closeSockets(connection: Connection): void {
-  (connection as unknown as { _rpcWebSocket?: { close(): void } })._rpcWebSocket?.close();
-}
-
 // ---------------------------------------------------------------------------------------------
 // SPL fixtures through web3.js.
-
-async function airdrop(conn: Connection, to: PublicKey, sol: number): Promise<void> {
-  const signature = await conn.requestAirdrop(to, sol * LAMPORTS_PER_SOL);
-  const { blockhash, lastValidBlockHeight } = await conn.getLatestBlockhash();
-  await conn.confirmTransaction({ signature, blockhash, lastValidBlockHeight });
-}
 
 interface Lane {
   payer: Keypair;

@@ -6,4 +6,7 @@ import { startLocalnet as start, Localnet, localnetBinary } from "@pinfi/localne
 export type { Localnet };
 export { localnetBinary };
 
-export const startLocalnet = (timeoutMs = 60_000): Promise<Localnet> => start({ build: false, timeoutMs });
+/** How the suite starts every localnet. */
+export const SUITE_START = { build: false, timeoutMs: 60_000 };
+
+export const startLocalnet = (timeoutMs = SUITE_START.timeoutMs): Promise<Localnet> => start({ ...SUITE_START, timeoutMs });

@@ -1,10 +1,13 @@
-// Shared set-up of the end-to-end suite: a localnet, a connection, a utility mint, funded users,
-// and the clock controls (surfpool-style cheatcodes). Everything else goes through @pinfi/sdk.
-import { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey } from "@solana/web3.js";
-import { AuthorityType, createAssociatedTokenAccount, createMint, getAccount, getMint, mintTo, setAuthority } from "@solana/spl-token";
-import { connectionFor, instructions, pdas, PinfiClient, rpc } from "@pinfi/sdk";
+// The end-to-end suite's world: @pinfi/localnet's LocalWorld (a funded protocol on a fresh
+// localnet, the clock cheatcodes) plus the suite's pool parameters and a one-transaction stake.
+import { Keypair, PublicKey } from "@solana/web3.js";
+import { AuthorityType, getMint, setAuthority } from "@solana/spl-token";
+import { instructions, pdas, PinfiClient } from "@pinfi/sdk";
 import type { PinfiEvent } from "@pinfi/sdk";
-import { Localnet, startLocalnet } from "./localnet";
+import { LocalWorld, StartOptions, User } from "@pinfi/localnet";
+import { SUITE_START } from "./localnet";
+
+export { airdrop, closeSockets } from "@pinfi/localnet";
 
 export const HOUR = 3_600n;
 
@@ -19,47 +22,12 @@ export const POOL_PARAMS = {
   referencePrice: 2_000_000n,
 };
 
-export interface User {
-  kp: Keypair;
-  tokens: PublicKey;
-}
+export type { User };
 
-export class World {
-  constructor(
-    readonly net: Localnet,
-    readonly connection: Connection,
-    readonly admin: Keypair,
-    readonly mint: PublicKey,
-    private readonly mintAuthority: Keypair,
-  ) {}
-
-  static async start(): Promise<World> {
-    const net = await startLocalnet();
-    const connection = connectionFor(net.rpc, { localnet: true, wsEndpoint: net.ws });
-    const admin = Keypair.generate();
-    await airdrop(connection, admin.publicKey);
-    const mintAuthority = Keypair.generate();
-    const mint = await createMint(connection, admin, mintAuthority.publicKey, null, 6);
-    await rpc.initializeProtocol({
-      connection,
-      admin,
-      utilityMint: mint,
-      params: { maxSwapFeeBps: 1_000, minBurnPerGpuHour: 1n, minCollateralBps: 10_000 },
-    });
-    return new World(net, connection, admin, mint, mintAuthority);
-  }
-
-  async stop(): Promise<void> {
-    closeSockets(this.connection);
-    await this.net.stop();
-  }
-
-  async user(tokens: bigint): Promise<User> {
-    const kp = Keypair.generate();
-    await airdrop(this.connection, kp.publicKey);
-    const ata = await createAssociatedTokenAccount(this.connection, kp, this.mint, kp.publicKey);
-    if (tokens > 0n) await mintTo(this.connection, kp, this.mint, ata, this.mintAuthority, tokens);
-    return { kp, tokens: ata };
+export class World extends LocalWorld {
+  /** Never builds the localnet binary: a stale tree fails loudly instead of compiling inside a test's timeout. */
+  static override async start(o: StartOptions = SUITE_START): Promise<World> {
+    return new World(...(await LocalWorld.parts(o)));
   }
 
   /**
@@ -96,52 +64,6 @@ export class World {
     return { device, stake: pdas.stake(device, 0n)[0], events };
   }
   private nonce = 0;
-
-  async balance(tokenAccount: PublicKey): Promise<bigint> {
-    return (await getAccount(this.connection, tokenAccount)).amount;
-  }
-
-  async call<T>(method: string, params: unknown[] = []): Promise<T> {
-    const res = await fetch(this.net.rpc, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-    });
-    const body = (await res.json()) as { result?: T; error?: { message: string } };
-    if (body.error) throw new Error(`${method}: ${body.error.message}`);
-    return body.result as T;
-  }
-
-  async now(): Promise<bigint> {
-    const clock = await this.call<{ unixTimestamp: number }>("pinfi_getClock");
-    return BigInt(clock.unixTimestamp);
-  }
-
-  async warpTo(ts: bigint): Promise<void> {
-    await this.call("surfnet_timeTravel", [{ absoluteTimestamp: Number(ts) }]);
-  }
-
-  async slot(): Promise<bigint> {
-    const clock = await this.call<{ slot: number }>("pinfi_getClock");
-    return BigInt(clock.slot);
-  }
-
-  /** Moves the bank `n` slots on (SlotHashes gains entries, verdict windows pass); the unix time stays. */
-  async advanceSlots(n: bigint): Promise<void> {
-    await this.call("surfnet_timeTravel", [{ absoluteSlot: Number((await this.slot()) + n) }]);
-  }
-}
-
-export async function airdrop(connection: Connection, to: PublicKey, sol = 10): Promise<void> {
-  const sig = await connection.requestAirdrop(to, sol * LAMPORTS_PER_SOL);
-  const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash();
-  await connection.confirmTransaction({ signature: sig, blockhash, lastValidBlockHeight });
 }
 
 export const alignUp = (t: bigint, b: bigint) => (t % b === 0n ? t : t - (t % b) + b);
-
-/** web3.js keeps its websocket open and reconnects forever; close it before the server goes. */
-export function closeSockets(connection: Connection): void {
-  const ws = (connection as unknown as { _rpcWebSocket?: { close(): void } })._rpcWebSocket;
-  ws?.close();
-}

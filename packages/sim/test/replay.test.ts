@@ -2,7 +2,7 @@
 // Pool account must equal the simulation's books after every step, to the base unit.
 import { expect } from "chai";
 import { existsSync } from "node:fs";
-import { localnetBinary } from "../src/chain/localnet";
+import { localnetBinary } from "@pinfi/localnet";
 import { replayOnLocalnet } from "../src/chain/run";
 
 describe("program in the loop (localnet)", function () {

@@ -1,9 +1,10 @@
 // The demo's world: a fresh embedded localnet, an admin, a utility mint, funded participants,
 // and the clock (surfnet_timeTravel). Everything on chain after set-up goes through ../actions.
-import { Keypair, LAMPORTS_PER_SOL, PublicKey } from "@solana/web3.js";
+import { Keypair, PublicKey } from "@solana/web3.js";
 import { createAssociatedTokenAccount, createMint, mintTo } from "@solana/spl-token";
 import { connectionFor, events } from "../sdk";
 import { Ctx, GlobalOptions } from "../context";
+import * as L from "@pinfi/localnet";
 import { rpcCall, startLocalnet, timeTravel } from "../localnet";
 import { duration } from "../format";
 import type { Executed } from "../actions";
@@ -33,11 +34,7 @@ export async function createWorld(config: DemoConfig, opts: GlobalOptions, print
   const connection = connectionFor(net.rpc, { localnet: true, wsEndpoint: net.ws });
   const admin = Keypair.generate();
   const base = new Ctx({ ...opts, url: net.rpc, programId: net.programId }, { connection, signer: admin });
-  const airdrop = async (to: PublicKey) => {
-    const sig = await connection.requestAirdrop(to, 100 * LAMPORTS_PER_SOL);
-    const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash();
-    await connection.confirmTransaction({ signature: sig, blockhash, lastValidBlockHeight });
-  };
+  const airdrop = (to: PublicKey) => L.airdrop(connection, to, 100);
   await airdrop(admin.publicKey);
   const mintAuthority = Keypair.generate();
   const mint = await createMint(connection, admin, mintAuthority.publicKey, null, 6);
@@ -102,8 +99,7 @@ export async function createWorld(config: DemoConfig, opts: GlobalOptions, print
       }
     },
     async stop() {
-      const ws = (connection as unknown as { _rpcWebSocket?: { close(): void } })._rpcWebSocket;
-      ws?.close();
+      L.closeSockets(connection);
       await net.stop();
     },
   };

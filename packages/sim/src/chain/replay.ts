@@ -4,7 +4,7 @@
 import { Keypair, PublicKey } from "@solana/web3.js";
 import { accounts, pdas, rpc } from "@pinfi/sdk";
 import { Books, diffBooks, Plan, Step } from "./plan";
-import { User, World } from "./world";
+import { LocalWorld as World, User } from "@pinfi/localnet";
 import { PoolSetup } from "../model/pool";
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -43,7 +43,7 @@ export class Replay {
 
   /** Creates the pool now and funds one provider and one buyer; returns the creation time. */
   static async open(w: World, gpuClass: string, setup: PoolSetup): Promise<{ replay: Replay; created: bigint }> {
-    const [provider, buyer] = [await w.user(1n << 50n), await w.user(1n << 50n)];
+    const [provider, buyer] = [await w.user(1n << 50n, 100), await w.user(1n << 50n, 100)];
     const created = await w.now();
     await rpc.createPool({ connection: w.connection, creator: w.admin, utilityMint: w.mint, gpuClass, params: paramsInput(setup) });
     return { replay: new Replay(w, pdas.pool(gpuClass)[0], provider, buyer), created };

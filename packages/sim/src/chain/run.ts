@@ -1,7 +1,7 @@
 // One replay end to end: localnet up, pool created, plan simulated, every step sent and compared.
 import { planTrajectory } from "./plan";
 import { Replay, StepReport } from "./replay";
-import { World } from "./world";
+import { LocalWorld as World } from "@pinfi/localnet";
 import { E2E_POOL } from "../model/pool";
 
 export async function replayOnLocalnet(steps: number, seed: number, log: (line: string) => void = () => {}): Promise<StepReport[]> {
