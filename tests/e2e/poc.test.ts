@@ -3,9 +3,10 @@
 // submit_verdict), honest and dishonest, with the effects on chain and the evidence re-checked.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { AddressInfo, createServer } from "node:net";
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { expect } from "chai";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import { accounts, pdas, PROGRAM_ID, rpc, quotes } from "@pinfi/sdk";
@@ -14,7 +15,7 @@ import {
 } from "@pinfi/verifier";
 import { skipRows, wrongPath, wrongKey, wrongRow, replay, smallTranscript, smallVram } from "@pinfi/verifier/dist/cheats";
 import { MinerAgent, Strategy } from "@pinfi/verifier/dist/agent";
-import { VerifierDaemon, ChallengeReport } from "@pinfi/verifier/dist/daemon";
+import { AuditError, auditChallenge, VerifierDaemon, ChallengeReport } from "@pinfi/verifier/dist/daemon";
 import { jsonLogger } from "@pinfi/verifier/dist/service/log";
 import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
 
@@ -33,6 +34,15 @@ const VERIFICATION = {
 };
 const hex = (b: ArrayLike<number>) => Buffer.from(Uint8Array.from(b)).toString("hex");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A port nothing listens on right now (the daemon must know its public URL before it binds). */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.once("error", reject);
+  });
 const LOGS = process.env.PINFI_POC_LOGS === "1";
 
 interface Dev {
@@ -82,10 +92,12 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     return agent;
   }
 
-  function daemon(v: User, http = false): VerifierDaemon {
+  /** With `port`, the daemon serves HTTP there and publishes that address as its evidence endpoint. */
+  function daemon(v: User, port: number | null = null): VerifierDaemon {
     return new VerifierDaemon({
       connection: w.connection, authority: v.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
-      paramsByClass: { A100: CI.paramsId }, allowTestClasses: true, pings: 3, http: http ? { enabled: true, host: "127.0.0.1", port: 0 } : null,
+      paramsByClass: { A100: CI.paramsId }, allowTestClasses: true, pings: 3,
+      http: port === null ? null : { enabled: true, host: "127.0.0.1", port }, publicUrl: port === null ? null : `http://127.0.0.1:${port}`,
       log: logger("verifier"),
     });
   }
@@ -114,10 +126,12 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     for (const v of [v1, v2]) {
       await rpc.registerVerifier({ connection: w.connection, authority: v.kp, authorityTokens: v.tokens, utilityMint: w.mint, amount: STAKE });
     }
-    d1 = daemon(v1, true);
+    d1 = daemon(v1, await freePort());
     d2 = daemon(v2);
     await d1.init();
     await d2.init();
+    expect((await accounts.fetchVerifierByAuthority(w.connection, v1.kp.publicKey))!.endpoint).to.equal(d1.url, "published at init");
+    expect((await accounts.fetchVerifierByAuthority(w.connection, v2.kp.publicKey))!.endpoint).to.equal("");
   });
 
   after(async () => {
@@ -287,29 +301,60 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     expect(recheck(parseEvidence(readFileSync(r.evidencePath!, "utf8"))).agrees).to.equal(true);
   });
 
-  it("anyone re-checks the published WRONG bundle against the chain and agrees", async () => {
-    // What a third party does (docs/proof-of-compute.md §5): fetch the bundle whose hash the Challenge stores,
-    // check its chain-bound fields, then recheck().
-    const c = await fetchChallenge(wrongReport);
-    const d = await fetchDevice(cheater);
-    const file = join(dirname(wrongReport.evidencePath!), `${hex(c.evidenceHash)}.json`);
+  it("anyone audits the WRONG verdict: the bundle from the verifier's published endpoint, checked against the chain", async () => {
+    // What a third party does (docs/proof-of-compute.md §5): fetch the bundle whose hash the Challenge stores from
+    // the endpoint the verifier published, check its chain-bound fields, then recheck().
+    const challenge = new PublicKey(wrongReport.challenge!);
+    const r = await auditChallenge(w.connection, challenge);
+    expect(r.url).to.equal(`${d1.url}/evidence/${wrongReport.evidenceHash}.json`);
+    expect([r.supported, r.objective, r.outcome, r.chainMismatches]).to.deep.equal([true, true, "wrong", []]);
+    expect([r.recheck!.outcome.kind, r.recheck!.outcome.reason, r.recheck!.problems]).to.deep.equal(["WRONG", "bad_entry", []]);
+    expect(r.evidenceHash).to.equal(hex((await fetchChallenge(wrongReport)).evidenceHash));
+    // The served bytes are the kept file; a changed file no longer has the chain's hash.
+    const file = wrongReport.evidencePath!;
     const text = readFileSync(file, "utf8");
-    expect(createHash("sha256").update(text).digest("hex")).to.equal(hex(c.evidenceHash));
-    const bundle = parseEvidence(text);
-    expect(bundle.challenge.slotHash).to.equal(hex(c.slotHash));
-    expect(bundle.challenge.vNonce).to.equal(hex(c.nonce));
-    expect(bundle.nonceCommitment).to.equal(hex(c.nonceCommit));
-    expect(bundle.challenge.paramsId).to.equal(c.paramsId);
-    expect(bundle.challenge.devicePda).to.equal(hex(cheater.device.toBytes()));
-    expect(bundle.challenge.challengeId).to.equal(c.id.toString());
-    expect(bundle.devicePubkey).to.equal(hex(d.deviceKey.toBytes()));
-    expect([bundle.onChain.R, bundle.onChain.R2]).to.deep.equal([hex(c.root), hex(c.walkRoot)]);
-    const re = recheck(bundle);
-    expect(re.agrees).to.equal(true);
-    expect(re.objective).to.equal(true);
-    expect(re.outcome.kind).to.equal("WRONG");
-    expect(re.problems).to.deep.equal([]);
-    expect(re.evidenceHash).to.equal(hex(c.evidenceHash));
+    expect(createHash("sha256").update(text).digest("hex")).to.equal(wrongReport.evidenceHash);
+    writeFileSync(file, text.replace('"kind":"WRONG"', '"kind":"PASS"'));
+    try {
+      const e = await auditChallenge(w.connection, challenge).then(() => null, (x: unknown) => x);
+      expect(e).to.be.instanceOf(AuditError);
+      expect((e as AuditError).code).to.equal("hash_mismatch");
+    } finally {
+      writeFileSync(file, text);
+    }
+    // The route serves hex names only.
+    expect((await fetch(`${d1.url}/evidence/..%2F..%2Fetc%2Fpasswd.json`)).status).to.equal(404);
+    expect((await fetch(`${d1.url}/evidence/${"0".repeat(64)}.json`)).status).to.equal(404);
+  });
+
+  it("an audit catches a verifier that cites another challenge's bundle, and says why it cannot audit", async () => {
+    // v1 opens a challenge on a fresh device and, instead of running it, posts WRONG with the evidence hash
+    // of the earlier WRONG bundle: the chain accepts the verdict (it cannot read bundles), the audit does not.
+    const victim = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    const vNonce = new Uint8Array(32).fill(9);
+    const count = (await fetchDevice(victim)).challengeCount;
+    await rpc.openChallenge({
+      connection: w.connection, authority: v1.kp, pool, device: victim.device, stake: victim.stake, deviceChallengeCount: count,
+      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
+    });
+    const old = await fetchChallenge(wrongReport);
+    const lie = pdas.challenge(victim.device, count)[0];
+    await rpc.submitVerdict({
+      connection: w.connection, authority: v1.kp, pool, device: victim.device, stake: victim.stake, challenge: lie, outcome: "wrong",
+      nonce: vNonce, elapsedMs: old.elapsedMs, deadlineMs: old.deadlineMs, root: old.root, walkRoot: old.walkRoot, evidenceHash: old.evidenceHash,
+    });
+    const r = await auditChallenge(w.connection, lie);
+    expect(r.supported).to.equal(false);
+    expect(r.objective).to.equal(false);
+    expect(r.recheck!.agrees, "the bundle is consistent in itself").to.equal(true);
+    // Both challenges are their device's first (id 0) and may share a slot hash; the rest names the other device.
+    expect(r.chainMismatches.map((m) => m.split(":")[0])).to.include.members(["devicePda", "vNonce", "nonceCommitment", "devicePubkey"]);
+    // d2 publishes no endpoint; a challenge with no verdict has nothing to audit.
+    const viaD2 = await challengeOnce(d2, honest);
+    const noEndpoint = await auditChallenge(w.connection, new PublicKey(viaD2.challenge!)).then(() => null, (x: unknown) => x);
+    expect((noEndpoint as AuditError).code).to.equal("no_endpoint");
+    const nothing = await auditChallenge(w.connection, Keypair.generate().publicKey).then(() => null, (x: unknown) => x);
+    expect((nothing as AuditError).code).to.equal("no_challenge");
   });
 
   let keyless: Dev;

@@ -484,6 +484,11 @@ async function ownVerifier(ctx: Ctx) {
   return v;
 }
 
+export async function verifierSetEndpoint(ctx: Ctx, endpoint: string) {
+  await ownVerifier(ctx);
+  return execute(ctx, "set_verifier_endpoint", rpc.setVerifierEndpoint, { ...ctx.base, authority: ctx.signer, endpoint });
+}
+
 export async function verifierUnbond(ctx: Ctx) {
   await ownVerifier(ctx);
   return execute(ctx, "unbond_verifier", rpc.unbondVerifier, { ...ctx.base, authority: ctx.signer });

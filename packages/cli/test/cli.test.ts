@@ -254,6 +254,14 @@ describe("pinfi against a localnet", function () {
     const amount = `${(min > 0n ? min : 1n).toString()}u`;
     const r = await run("miner", ["--json", "verifier", "register", "--amount", amount]);
     expect(r.code, r.stderr).to.equal(0);
+    expectError(await run("miner", ["verifier", "set-endpoint", "ftp://x"]), 2, /an http\(s\) URL/);
+    expectError(await run("buyer", ["verifier", "set-endpoint", "https://v.example"]), 1, /not a verifier/);
+    const e = await run("miner", ["--json", "verifier", "set-endpoint", "https://v.example/pinfi"]);
+    expect(e.code, e.stderr).to.equal(0);
+    expect((await run("miner", ["--json", "verifier", "show"])).json.endpoint).to.equal("https://v.example/pinfi");
+    expect((await run("miner", ["verifier", "show"])).stdout).to.contain("evidence at https://v.example/pinfi");
+    expectError(await run("miner", ["verifier", "audit", pub.buyer]), 1, /cannot audit: not a challenge account: .* is owned by 1111/);
+    expectError(await run("miner", ["verifier", "audit", Keypair.generate().publicKey.toBase58()]), 1, /cannot audit: no challenge account at/);
     const u = await run("miner", ["--json", "verifier", "unstake"]);
     expect(u.code, u.stderr).to.equal(0);
     const wd = await run("miner", ["verifier", "withdraw"]);

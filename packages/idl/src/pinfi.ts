@@ -2693,6 +2693,115 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "setVerifierEndpoint",
+      "docs": [
+        "Where the verifier publishes its evidence bundles."
+      ],
+      "discriminator": [
+        31,
+        234,
+        180,
+        194,
+        154,
+        137,
+        249,
+        116
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "endpoint",
+          "type": "string"
+        }
+      ]
+    },
+    {
       "name": "settleExpired",
       "docs": [
         "Permissionless sweep: claims and settles many ended stakes of one pool at once.",
@@ -4054,6 +4163,19 @@ export type Pinfi = {
         208,
         7,
         197
+      ]
+    },
+    {
+      "name": "verifierEndpointSet",
+      "discriminator": [
+        37,
+        216,
+        19,
+        15,
+        185,
+        4,
+        177,
+        245
       ]
     },
     {
@@ -7158,6 +7280,13 @@ export type Pinfi = {
             "type": "u64"
           },
           {
+            "name": "endpoint",
+            "docs": [
+              "Where anyone fetches this verifier's evidence bundles: `<endpoint>/evidence/<hash>.json`."
+            ],
+            "type": "string"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -7165,6 +7294,26 @@ export type Pinfi = {
                 32
               ]
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "verifierEndpointSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "endpoint",
+            "type": "string"
           }
         ]
       }

@@ -25,8 +25,8 @@ export const EVENT_AUTHORITY_SEED = Buffer.from("__event_authority");
 export const GPU_CLASS_LEN = 16;
 /** Layout version written into every account. */
 export const ACCOUNT_VERSION = 0;
-/** Longest device endpoint URL, UTF-8 bytes (`DEVICE_ENDPOINT_LEN` of state/device.rs). */
-export const DEVICE_ENDPOINT_LEN = 128;
+/** Longest endpoint URL (a device's miner agent, a verifier's evidence), UTF-8 bytes (`ENDPOINT_LEN` of state/device.rs). */
+export const ENDPOINT_LEN = 128;
 /** Strikes a stake remembers (`STRIKE_LOG` of state/verification.rs). */
 export const STRIKE_LOG = 4;
 /** Most devices one rental can be placed on (`state::MAX_RENTAL_DEVICES`): buys and extensions needing more fail with `TooManyDevices`. */

@@ -59,6 +59,11 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
     expect: { admin: K.admin, protocol: pdas.protocol()[0], verifier: VERIFIER, vault: pdas.verifierVault(VERIFIER)[0], utility_mint: K.utilityMint },
     args: { amount: "7" },
   },
+  set_verifier_endpoint: {
+    build: () => ix.setVerifierEndpoint({ authority: K.authority, endpoint: "https://verifier.example/pinfi" }),
+    expect: { authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER },
+    args: { endpoint: "https://verifier.example/pinfi" },
+  },
   set_device_endpoint: {
     build: () => ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: "https://gpu-7.example:8443" }),
     expect: { owner: K.owner, pool: K.pool, device: K.device },
@@ -414,6 +419,7 @@ describe("instructions: builders against the IDL", () => {
     const endpoint = (e: string) => () => ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: e });
     refused(endpoint("x".repeat(129)), /EndpointTooLong/);
     refused(endpoint("é".repeat(65)), /EndpointTooLong: endpoint is 130 bytes/);
+    refused(() => ix.setVerifierEndpoint({ authority: K.authority, endpoint: "x".repeat(129) }), /EndpointTooLong/);
     refused(endpoint(42 as any), /endpoint must be a string/);
     const open = { authority: K.authority, pool: K.pool, device: K.device, stake: K.stake, deviceChallengeCount: 0, paramsId: 1, nonceCommit: bytes(1) };
     refused(() => ix.openChallenge({ ...open, nonceCommit: new Uint8Array(31) }), /nonceCommit must be 32 bytes/);

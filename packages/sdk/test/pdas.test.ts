@@ -29,8 +29,8 @@ describe("constants", () => {
     expect(RUST_CONSTANTS).to.match(new RegExp(`ACCOUNT_VERSION: u8 = ${constants.ACCOUNT_VERSION};`));
   });
 
-  it("has DEVICE_ENDPOINT_LEN and STRIKE_LOG of the program's state", () => {
-    expect(RUST_DEVICE).to.match(new RegExp(`DEVICE_ENDPOINT_LEN: usize = ${constants.DEVICE_ENDPOINT_LEN};`));
+  it("has ENDPOINT_LEN and STRIKE_LOG of the program's state", () => {
+    expect(RUST_DEVICE).to.match(new RegExp(`ENDPOINT_LEN: usize = ${constants.ENDPOINT_LEN};`));
     expect(RUST_VERIFICATION).to.match(new RegExp(`STRIKE_LOG: usize = ${constants.STRIKE_LOG};`));
     expect(constants.SYSVAR_SLOT_HASHES_PUBKEY.toBase58()).to.equal("SysvarS1otHashes111111111111111111111111111");
   });

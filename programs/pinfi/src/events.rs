@@ -189,6 +189,13 @@ pub struct VerifierRegistered {
 }
 
 #[event]
+pub struct VerifierEndpointSet {
+    pub seq: u64,
+    pub verifier: Pubkey,
+    pub endpoint: String,
+}
+
+#[event]
 pub struct VerifierUnbonding {
     pub seq: u64,
     pub verifier: Pubkey,

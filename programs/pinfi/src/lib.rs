@@ -92,6 +92,11 @@ pub mod pinfi {
         instructions::register_verifier(ctx, amount)
     }
 
+    /// Where the verifier publishes its evidence bundles.
+    pub fn set_verifier_endpoint(ctx: Context<SetVerifierEndpoint>, endpoint: String) -> Result<()> {
+        instructions::set_verifier_endpoint(ctx, endpoint)
+    }
+
     /// Starts the verifier's unbonding period (no more challenges).
     pub fn unbond_verifier(ctx: Context<UnbondVerifier>) -> Result<()> {
         instructions::unbond_verifier(ctx)

@@ -74,6 +74,14 @@ impl Env {
         self.send(&[ix(accounts, pinfi::instruction::SlashVerifier { amount })], &[signer]).await
     }
 
+    /// `who` signs for the verifier account of `account_of` (the same key unless a test forges it).
+    pub async fn set_verifier_endpoint(&mut self, who: &User, account_of: &Pubkey, endpoint: &str) -> TxResult {
+        let accounts = pinfi::accounts::SetVerifierEndpoint {
+            authority: who.key(), protocol: protocol_pda(), verifier: verifier_pda(account_of), event_authority: event_authority(), program: pinfi::ID,
+        };
+        self.send(&[ix(accounts, pinfi::instruction::SetVerifierEndpoint { endpoint: endpoint.to_string() })], &[&who.kp]).await
+    }
+
     pub async fn set_device_endpoint(&mut self, owner: &User, pool: Pubkey, device: Pubkey, endpoint: &str) -> TxResult {
         let accounts = pinfi::accounts::SetDeviceEndpoint { owner: owner.key(), pool, device, event_authority: event_authority(), program: pinfi::ID };
         self.send(&[ix(accounts, pinfi::instruction::SetDeviceEndpoint { endpoint: endpoint.to_string() })], &[&owner.kp]).await

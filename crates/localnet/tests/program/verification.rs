@@ -251,7 +251,7 @@ async fn open_challenge_constraints() {
 }
 
 #[tokio::test]
-async fn device_endpoint_is_the_owners_to_set() {
+async fn endpoints_are_their_owners_to_set() {
     let mut w = world().await;
     let env = &mut w.env;
     env.set_device_endpoint(&w.miner, w.pool, w.device, "http://10.0.0.7:7070").await.unwrap();
@@ -259,6 +259,15 @@ async fn device_endpoint_is_the_owners_to_set() {
     assert_pinfi_err(env.set_device_endpoint(&w.v1, w.pool, w.device, "http://evil").await, PinfiError::NotOwner);
     let long = "x".repeat(129);
     assert_pinfi_err(env.set_device_endpoint(&w.miner, w.pool, w.device, &long).await, PinfiError::EndpointTooLong);
+    // A verifier publishes where its evidence is; only its authority can, within the same bound.
+    let v1 = w.v1.key();
+    env.set_verifier_endpoint(&w.v1, &v1, "https://v1.example/pinfi").await.unwrap();
+    assert_eq!(env.account::<Verifier>(&verifier_pda(&v1)).await.endpoint, "https://v1.example/pinfi");
+    let r = env.set_verifier_endpoint(&w.v2, &v1, "http://evil").await;
+    assert_anchor_err(r, anchor_lang::error::ErrorCode::ConstraintSeeds);
+    assert_pinfi_err(env.set_verifier_endpoint(&w.v1, &v1, &long).await, PinfiError::EndpointTooLong);
+    env.set_verifier_endpoint(&w.v1, &v1, &long[..128]).await.unwrap();
+    assert_eq!(env.account::<Verifier>(&verifier_pda(&v1)).await.endpoint.len(), 128);
     // Bad verification parameters are refused.
     let r = env.set_verification(VerificationParams { distinct_verifiers_to_fail: 1, ..VerificationParams::DEFAULT }).await;
     assert_pinfi_err(r, PinfiError::InvalidVerificationParams);

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { Command } from "commander";
-import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
+import { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 import {
   createAssociatedTokenAccountIdempotent, createAssociatedTokenAccountIdempotentInstruction, createInitializeMint2Instruction, createMint,
   createMintToInstruction, getAssociatedTokenAddressSync, getMinimumBalanceForRentExemptMint, getMint, MINT_SIZE, mintTo, TOKEN_PROGRAM_ID,
@@ -258,9 +258,47 @@ export function adminCommands(program: Command): void {
         if (!v) throw new CliError(`not a verifier: ${auth.toBase58()} has no verifier account`);
         const { decimals } = await A.utilityMint(ctx);
         ctx.out(
-          () => console.log(`verifier of ${auth.toBase58()}: staked ${tokens(v.staked, decimals)}, pending ${v.pending}, opened ${v.opened}, verdicts ${v.verdicts}, strikes ${v.strikes}, slashed ${tokens(v.slashed, decimals)}${v.unbondingSince > 0n ? `, unbonding since ${isoTime(v.unbondingSince)}` : ""}`),
+          () => console.log(`verifier of ${auth.toBase58()}: staked ${tokens(v.staked, decimals)}, pending ${v.pending}, opened ${v.opened}, verdicts ${v.verdicts}, strikes ${v.strikes}, slashed ${tokens(v.slashed, decimals)}${v.unbondingSince > 0n ? `, unbonding since ${isoTime(v.unbondingSince)}` : ""}${v.endpoint ? `, evidence at ${v.endpoint}` : ", no evidence endpoint"}`),
           () => v,
         );
+      }),
+    );
+
+  verifier
+    .command("set-endpoint")
+    .description("publish where --keypair's verifier serves its evidence bundles (<url>/evidence/<hash>.json); \"\" clears it")
+    .argument("<url>", "base URL of the verifier daemon's HTTP server as others reach it")
+    .action(
+      act(async (ctx, url: string) => {
+        if (url !== "" && !/^https?:\/\/\S+$/.test(url)) throw usage(`bad <url> ${JSON.stringify(url)}: an http(s) URL, or "" to clear`);
+        const x = await A.verifierSetEndpoint(ctx, url);
+        report(ctx, x, [url ? `evidence endpoint of ${ctx.signer.publicKey.toBase58()} is now ${url}` : "evidence endpoint cleared"], { endpoint: url });
+      }),
+    );
+  verifier
+    .command("audit")
+    .description("re-check a verdict: fetch its evidence bundle from the verifier, compare with the chain, recompute (exit 1 if it does not hold)")
+    .argument("<challenge>", "challenge account address")
+    .action(
+      act(async (ctx, address: string) => {
+        const challenge = A.parseAddress(address, "<challenge>");
+        const lib = loadOptional("@pinfi/verifier/dist/daemon") as { auditChallenge?: AuditFn; AuditError?: new (...a: unknown[]) => Error } | null;
+        if (!lib?.auditChallenge) throw new CliError("not available: @pinfi/verifier is not installed in this build", 2);
+        let r: Awaited<ReturnType<AuditFn>>;
+        try {
+          r = await lib.auditChallenge(ctx.connection, challenge, { programId: ctx.programId });
+        } catch (e) {
+          if (lib.AuditError && e instanceof lib.AuditError) throw new CliError(`cannot audit: ${e.message}`);
+          throw e;
+        }
+        ctx.out(() => {
+          const re = r.recheck!;
+          console.log(`challenge ${r.challenge}: chain says ${r.outcome}; bundle ${r.url}`);
+          console.log(`recomputed: ${re.outcome.kind}${re.outcome.reason ? ` (${re.outcome.reason})` : ""}${r.objective ? ", objective (device-signed bytes alone)" : ""}`);
+          for (const m of [...r.chainMismatches, ...re.problems]) console.log(`  problem: ${m}`);
+          console.log(r.supported ? "the evidence supports the verdict" : "the evidence does NOT support the verdict");
+        }, () => r);
+        if (!r.supported) process.exitCode = 1;
       }),
     );
 
@@ -351,6 +389,11 @@ function daemon(cmd: Command, pkg: string, bin: string): void {
       process.exit(code);
     });
 }
+
+type AuditFn = (connection: Connection, challenge: PublicKey, o: { programId: PublicKey }) => Promise<{
+  challenge: string; outcome: string; url: string | null; chainMismatches: string[]; supported: boolean; objective: boolean;
+  recheck: { outcome: { kind: string; reason: string | null }; problems: string[] } | null;
+}>;
 
 /** A workspace package by its entry point, or null when this build does not have it. */
 export function loadOptional(pkg: string): Record<string, unknown> | null {

@@ -14,6 +14,7 @@ export * from "./addLiquidity";
 export * from "./sellHours";
 export * from "./setDeviceEndpoint";
 export * from "./registerVerifier";
+export * from "./setVerifierEndpoint";
 export * from "./unbondVerifier";
 export * from "./withdrawVerifier";
 export * from "./openChallenge";

@@ -1,5 +1,5 @@
 import { PublicKey } from "@solana/web3.js";
-import { DEVICE_ENDPOINT_LEN } from "../constants";
+import { ENDPOINT_LEN } from "../constants";
 import { PinfiSdkError } from "../errors/base";
 import { build, meta, ProgramOption } from "./common";
 
@@ -14,10 +14,13 @@ export interface SetDeviceEndpointArgs extends ProgramOption {
 }
 
 export function setDeviceEndpoint(a: SetDeviceEndpointArgs) {
-  if (typeof a.endpoint !== "string") throw new PinfiSdkError("InvalidArgument", "endpoint must be a string", false);
-  const len = Buffer.byteLength(a.endpoint, "utf8");
-  if (len > DEVICE_ENDPOINT_LEN) {
-    throw new PinfiSdkError("InvalidArgument", `EndpointTooLong: endpoint is ${len} bytes, at most ${DEVICE_ENDPOINT_LEN}`, false);
-  }
+  checkEndpoint(a.endpoint);
   return build("set_device_endpoint", { endpoint: a.endpoint }, [meta(a.owner, "s"), meta(a.pool, "w"), meta(a.device, "w")], a.programId);
+}
+
+/** The program's bound on endpoints, checked before anything is signed. */
+export function checkEndpoint(endpoint: unknown): asserts endpoint is string {
+  if (typeof endpoint !== "string") throw new PinfiSdkError("InvalidArgument", "endpoint must be a string", false);
+  const len = Buffer.byteLength(endpoint, "utf8");
+  if (len > ENDPOINT_LEN) throw new PinfiSdkError("InvalidArgument", `EndpointTooLong: endpoint is ${len} bytes, at most ${ENDPOINT_LEN}`, false);
 }

@@ -14,6 +14,7 @@ export { addLiquidity } from "./addLiquidity";
 export { sellHours } from "./sellHours";
 export { setDeviceEndpoint } from "./setDeviceEndpoint";
 export { registerVerifier } from "./registerVerifier";
+export { setVerifierEndpoint } from "./setVerifierEndpoint";
 export { unbondVerifier } from "./unbondVerifier";
 export { withdrawVerifier } from "./withdrawVerifier";
 export { openChallenge } from "./openChallenge";

@@ -49,6 +49,7 @@ runMain("pinfi-verifier", async () => {
     expireOwn: c.expire.own,
     expireIntervalSecs: c.expire.intervalSecs,
     http: c.once ? null : c.http,
+    publicUrl: c.once ? null : c.http.publicUrl || null,
     log,
   });
   await daemon.init();

@@ -32,7 +32,8 @@ export interface VerifierConfig {
   commitTimeoutMs: number;
   openTimeoutMs: number;
   expire: { others: boolean; own: boolean; intervalSecs: number };
-  http: { enabled: boolean; host: string; port: number };
+  /** /health, /metrics and /evidence; `publicUrl` (the URL others reach it at) is published on chain when set. */
+  http: { enabled: boolean; host: string; port: number; publicUrl: string };
   /** Challenge each eligible device once, expire stale challenges, exit. */
   once: boolean;
   log: { level: Level };
@@ -56,7 +57,7 @@ export const VERIFIER_DEFAULTS: VerifierConfig = {
   commitTimeoutMs: 0,
   openTimeoutMs: 0,
   expire: { others: true, own: false, intervalSecs: 60 },
-  http: { enabled: true, host: "127.0.0.1", port: 9464 },
+  http: { enabled: true, host: "127.0.0.1", port: 9464, publicUrl: "" },
   once: false,
   log: { level: "info" },
 };
@@ -86,6 +87,8 @@ export function loadVerifierConfig(o: { file?: string; env?: NodeJS.ProcessEnv; 
   bool(c.http.enabled, "http.enabled");
   str(c.http.host, "http.host");
   int(c.http.port, "http.port", 0, 65_535);
+  str(c.http.publicUrl, "http.publicUrl", true);
+  if (c.http.publicUrl !== "" && !/^https?:\/\/\S+$/.test(c.http.publicUrl)) throw new ConfigError(`http.publicUrl: an http(s) URL, got ${JSON.stringify(c.http.publicUrl)}`);
   bool(c.once, "once");
   oneOf(c.log.level, "log.level", LEVELS);
   return c;

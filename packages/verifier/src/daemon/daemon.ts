@@ -55,13 +55,22 @@ export interface VerifierDaemonOptions {
   /** Also expire this verifier's own stale challenges (a strike for itself, but frees `pending`). */
   expireOwn?: boolean;
   expireIntervalSecs?: number;
+  /** Serves /health, /metrics and the evidence bundles (`/evidence/<sha256 hex>.json`). */
   http?: { enabled: boolean; host: string; port: number } | null;
+  /**
+   * The base URL others reach that server at. When set, the daemon publishes it on chain
+   * (set_verifier_endpoint) so anyone can fetch the bundle a verdict's evidence hash names.
+   */
+  publicUrl?: string | null;
   /** Tests: the verifier's draws. */
   rand?: RandomSource;
   /** Tests: the scheduler's uniform source in (0, 1]. */
   uniform?: () => number;
   log?: Logger;
 }
+
+/** `/evidence/<sha256 hex>.json`: only lowercase hex names, so no path can leave the evidence directory. */
+const EVIDENCE_ROUTE = /^\/evidence\/([0-9a-f]{64})\.json$/;
 
 /** A device the daemon may challenge now. */
 export interface Target {
@@ -145,7 +154,7 @@ export class VerifierDaemon {
     return this.served?.url ?? null;
   }
 
-  /** Starts /health and /metrics (when configured) and checks the verifier account. */
+  /** Starts /health, /metrics and /evidence (when configured), checks the verifier account, publishes the endpoint. */
   async init(): Promise<void> {
     if (this.o.http?.enabled && !this.served) {
       this.served = await serve(this.o.http.host, this.o.http.port, (req, res, url) => {
@@ -156,11 +165,34 @@ export class VerifierDaemon {
         if (req.method === "GET" && url.pathname === "/metrics") {
           return this.metrics.registry.metrics().then((text) => sendText(res, 200, text, this.metrics.registry.contentType));
         }
+        const bundle = EVIDENCE_ROUTE.exec(url.pathname);
+        if (req.method === "GET" && bundle) return this.serveEvidence(bundle[1], res);
         throw new HttpError(404, "not_found");
       });
-      this.log.info("health and metrics listening", { url: this.served.url });
+      this.log.info("health, metrics and evidence listening", { url: this.served.url });
     }
-    await this.checkVerifier();
+    if (await this.checkVerifier()) await this.publishEndpoint();
+  }
+
+  /** A kept bundle, byte for byte (its SHA-256 is its name and the evidence hash on chain). */
+  private async serveEvidence(hashHex: string, res: import("node:http").ServerResponse): Promise<void> {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(path.join(this.o.evidenceDir, `${hashHex}.json`), "utf8");
+    } catch {
+      throw new HttpError(404, "no_such_bundle");
+    }
+    sendText(res, 200, text, "application/json");
+  }
+
+  /** Sets the verifier's endpoint on chain to `publicUrl` unless it already is (already-done detection). */
+  private async publishEndpoint(): Promise<void> {
+    const want = this.o.publicUrl;
+    if (!want) return;
+    const v = await accounts.fetchVerifierByAuthority(this.o.connection, this.authority, { programId: this.programId });
+    if (!v || v.endpoint === want) return;
+    const res = await rpc.setVerifierEndpoint({ connection: this.o.connection, authority: this.o.authority, endpoint: want, programId: this.programId });
+    this.log.info("evidence endpoint published on chain", { endpoint: want, was: v.endpoint, signature: res.signature });
   }
 
   /** Whether the verifier account exists and may open challenges (logged). */

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
-/// Longest device endpoint URL, bytes.
-pub const DEVICE_ENDPOINT_LEN: usize = 128;
+/// Longest endpoint URL (a device's miner agent, a verifier's evidence), bytes.
+pub const ENDPOINT_LEN: usize = 128;
 
 /// A physical GPU registered to one pool. PDA `["device", device_key]`: one account per key.
 #[account]
@@ -22,7 +22,7 @@ pub struct Device {
     /// Stakes ever opened; the next stake's PDA index.
     pub stake_count: u64,
     /// Where the miner agent answers challenges (HTTP URL); empty until set.
-    #[max_len(DEVICE_ENDPOINT_LEN)]
+    #[max_len(ENDPOINT_LEN)]
     pub endpoint: String,
     /// Challenges ever opened; the next challenge's PDA index.
     pub challenge_count: u64,

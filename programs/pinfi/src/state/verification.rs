@@ -1,5 +1,7 @@
 use anchor_lang::prelude::*;
 
+use super::ENDPOINT_LEN;
+
 /// Proof-of-compute rules, set by the admin (`update_protocol`). Times in seconds unless named.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct VerificationParams {
@@ -54,6 +56,9 @@ pub struct Verifier {
     pub verdicts: u64,
     /// Base units burned by slashes, in total.
     pub slashed: u64,
+    /// Where anyone fetches this verifier's evidence bundles: `<endpoint>/evidence/<hash>.json`.
+    #[max_len(ENDPOINT_LEN)]
+    pub endpoint: String,
     pub reserved: [u8; 32],
 }
 

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::errors::PinfiError;
 use crate::events::DeviceEndpointSet;
-use crate::state::{Device, Pool, DEVICE_ENDPOINT_LEN};
+use crate::state::{Device, Pool, ENDPOINT_LEN};
 
 /// Where verifiers reach the device's miner agent; changes whenever the machine moves.
 #[event_cpi]
@@ -16,7 +16,7 @@ pub struct SetDeviceEndpoint<'info> {
 }
 
 pub fn set_device_endpoint(ctx: Context<SetDeviceEndpoint>, endpoint: String) -> Result<()> {
-    require!(endpoint.len() <= DEVICE_ENDPOINT_LEN, PinfiError::EndpointTooLong);
+    require!(endpoint.len() <= ENDPOINT_LEN, PinfiError::EndpointTooLong);
     let device = &mut ctx.accounts.device;
     device.endpoint = endpoint.clone();
     let pool = &mut ctx.accounts.pool;

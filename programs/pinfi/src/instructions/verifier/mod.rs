@@ -3,6 +3,7 @@
 pub mod expire_challenge;
 pub mod open_challenge;
 pub mod register_verifier;
+pub mod set_verifier_endpoint;
 pub mod submit_verdict;
 pub mod unbond_verifier;
 pub mod withdraw_verifier;
@@ -10,6 +11,7 @@ pub mod withdraw_verifier;
 pub use expire_challenge::*;
 pub use open_challenge::*;
 pub use register_verifier::*;
+pub use set_verifier_endpoint::*;
 pub use submit_verdict::*;
 pub use unbond_verifier::*;
 pub use withdraw_verifier::*;

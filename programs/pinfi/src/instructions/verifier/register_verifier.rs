@@ -51,6 +51,7 @@ pub fn register_verifier(ctx: Context<RegisterVerifier>, amount: u64) -> Result<
         opened: 0,
         verdicts: 0,
         slashed: 0,
+        endpoint: String::new(),
         reserved: [0; 32],
     });
     protocol.verifier_count = protocol.verifier_count.safe_add(1).pinfi()?;

@@ -1,0 +1,4 @@
+import { setVerifierEndpoint as ix, SetVerifierEndpointArgs } from "../instructions/setVerifierEndpoint";
+import { rpcMethod } from "./method";
+
+export const setVerifierEndpoint = rpcMethod<SetVerifierEndpointArgs>(ix, "authority");
