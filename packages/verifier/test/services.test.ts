@@ -23,13 +23,16 @@ describe("service configuration", () => {
     writeFileSync(join(dir, "v.yaml"), "keypair: /k.json\nmeanIntervalSecs: 600\nparamsByClass: { H100: 1, RTX4090: 2 }\nhttp: { port: 9000 }\n");
     const c = loadVerifierConfig({
       file: join(dir, "v.yaml"),
-      env: { PINFI_VERIFIER_HTTP__PORT: "9100", PINFI_VERIFIER_POOLS: '["H100"]', PINFI_VERIFIER_EXPIRE__OWN: "true", PINFI_VERIFIER_EVIDENCE_DIR: "/ev" },
+      env: {
+        PINFI_VERIFIER_HTTP__PORT: "9100", PINFI_VERIFIER_POOLS: '["H100"]', PINFI_VERIFIER_EXPIRE__OWN: "true", PINFI_VERIFIER_EVIDENCE_DIR: "/ev",
+        PINFI_VERIFIER_HTTP__PUBLIC_URL: "https://v.example:9100",
+      },
       overrides: { once: true },
     });
     expect(c.keypair).to.equal("/k.json");
     expect(c.meanIntervalSecs).to.equal(600);
     expect(c.paramsByClass).to.deep.equal({ H100: 1, RTX4090: 2 });
-    expect(c.http).to.deep.equal({ enabled: true, host: "127.0.0.1", port: 9100 });
+    expect(c.http).to.deep.equal({ enabled: true, host: "127.0.0.1", port: 9100, publicUrl: "https://v.example:9100" });
     expect(c.pools).to.deep.equal(["H100"]);
     expect(c.expire).to.deep.equal({ others: true, own: true, intervalSecs: 60 });
     expect(c.evidenceDir).to.equal("/ev");
@@ -43,6 +46,8 @@ describe("service configuration", () => {
     expect(() => loadVerifierConfig({ file: join(dir, "bad.json") })).to.throw(ConfigError, "unknown config key http.prot");
     expect(() => loadVerifierConfig({ overrides: { pings: 9 } })).to.throw(ConfigError, /^pings: /);
     expect(() => loadVerifierConfig({ env: { PINFI_VERIFIER_MAX_CONCURRENT: "many" } })).to.throw(ConfigError, /^maxConcurrent: /);
+    expect(() => loadVerifierConfig({ overrides: { http: { publicUrl: "v.example" } } })).to.throw(ConfigError, /^http.publicUrl: an http\(s\) URL/);
+    expect(() => loadVerifierConfig({ overrides: { http: { publicUrl: "http://" + "x".repeat(130) } } })).to.throw(ConfigError, /^http.publicUrl: .*128 bytes/);
     expect(() => loadMinerConfig({})).to.throw(ConfigError, /^devices: /);
     expect(() => loadMinerConfig({ overrides: { devices: ["/d.json"], endpoint: "http://" + "x".repeat(130) } })).to.throw(ConfigError, /128 bytes/);
     writeFileSync(join(dir, "m.json"), JSON.stringify({ devices: ["/a.json", "/b.json"], listen: { port: 7071 } }));

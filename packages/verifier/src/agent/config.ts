@@ -1,6 +1,9 @@
 // pinfi-miner configuration: defaults ← YAML/JSON file ← PINFI_MINER_* environment ← flags.
 import { ConfigError, bool, int, loadLayers, oneOf, str, strList } from "../service/config";
 import { LEVELS, Level } from "../service/log";
+import { constants } from "@pinfi/sdk";
+
+const { ENDPOINT_LEN } = constants;
 
 export interface MinerConfig {
   /** JSON-RPC endpoint of the cluster. */
@@ -52,7 +55,7 @@ export function loadMinerConfig(o: { file?: string; env?: NodeJS.ProcessEnv; ove
   str(c.listen.host, "listen.host");
   int(c.listen.port, "listen.port", 0, 65_535);
   str(c.endpoint, "endpoint", true);
-  if (Buffer.byteLength(c.endpoint) > 128) throw new ConfigError("endpoint: at most 128 bytes (the Device account's limit)");
+  if (Buffer.byteLength(c.endpoint) > ENDPOINT_LEN) throw new ConfigError(`endpoint: at most ${ENDPOINT_LEN} bytes (the Device account's limit)`);
   bool(c.setEndpoint, "setEndpoint");
   oneOf(c.backend, "backend", ["auto", "cpu"] as const);
   bool(c.allowTestClasses, "allowTestClasses");

@@ -1,6 +1,9 @@
 // pinfi-verifier configuration: defaults ← YAML/JSON file ← PINFI_VERIFIER_* environment ← flags.
 import { ConfigError, bool, int, loadLayers, mapValue, num, oneOf, str, strList } from "../service/config";
 import { LEVELS, Level } from "../service/log";
+import { constants } from "@pinfi/sdk";
+
+const { ENDPOINT_LEN } = constants;
 
 export interface VerifierConfig {
   rpcUrl: string;
@@ -89,6 +92,7 @@ export function loadVerifierConfig(o: { file?: string; env?: NodeJS.ProcessEnv; 
   int(c.http.port, "http.port", 0, 65_535);
   str(c.http.publicUrl, "http.publicUrl", true);
   if (c.http.publicUrl !== "" && !/^https?:\/\/\S+$/.test(c.http.publicUrl)) throw new ConfigError(`http.publicUrl: an http(s) URL, got ${JSON.stringify(c.http.publicUrl)}`);
+  if (Buffer.byteLength(c.http.publicUrl, "utf8") > ENDPOINT_LEN) throw new ConfigError(`http.publicUrl: at most ${ENDPOINT_LEN} bytes (the on-chain endpoint)`);
   bool(c.once, "once");
   oneOf(c.log.level, "log.level", LEVELS);
   return c;
