@@ -189,6 +189,9 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     expect(agentHealth.backend).to.equal("cpu");
     const agentMetrics = await (await fetch(`${honestAgent.url}/metrics`)).text();
     expect(agentMetrics).to.match(/pinfi_miner_releases_total\{result="committed"\} 1/);
+    // The release was checked against chain state read at the daemon's pings, outside the timed window.
+    expect(agentMetrics).to.match(/pinfi_miner_release_checks_total\{source="prefetched"\} 1/);
+    expect(agentMetrics).to.not.match(/pinfi_miner_release_checks_total\{source="fetched"\}/);
   });
 
   it("the agent refuses a release that does not match the Challenge account (void: nothing signed)", async () => {

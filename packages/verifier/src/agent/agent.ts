@@ -9,6 +9,8 @@
 // A release is checked against the Challenge account before any work: the device is one of ours,
 // the challenge is pending, its slot hash, params id and nonce commitment match the message, and
 // its stake belongs to the device and has not failed. Anything else is void: nothing is signed.
+// Those reads would sit inside the timed window (release → commitment), so a signed ping — which
+// the verifier sends after open_challenge and before the release — starts them early.
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import { accounts, gpa, pdas, PROGRAM_ID, rpc } from "@pinfi/sdk";
 import type { Device, Stake } from "@pinfi/sdk";
@@ -26,6 +28,21 @@ import { chainClock, sleep } from "../service/chain";
 import { HttpError, Served, readJson, sendJson, sendText, serve } from "../service/http";
 import { Logger, silentLogger } from "../service/log";
 import * as http from "node:http";
+
+/**
+ * How long chain state read at a ping answers a release. Pings come seconds before the release;
+ * what can change in between (a verdict needs the release's nonce; a stake fails) is re-read after
+ * this long, and a stale "pending" only costs this agent a wasted proof.
+ */
+const PREFETCH_MS = 10_000;
+
+type Challenge = NonNullable<Awaited<ReturnType<typeof accounts.fetchChallenge>>>;
+/** A device's challenge and the stake it names, as the release check reads them. */
+interface ChainView {
+  id: bigint;
+  c: Challenge;
+  stake: Stake | null;
+}
 
 /** What the agent hands a verifier for one challenge (the cheats' Responder, possibly async). */
 export interface AgentResponder {
@@ -113,6 +130,10 @@ class AgentMetrics {
   readonly registry = new Registry();
   readonly releases = new Counter({ name: "pinfi_miner_releases_total", help: "Release messages by result", labelNames: ["result"], registers: [this.registry] });
   readonly openings = new Counter({ name: "pinfi_miner_openings_total", help: "Open requests by result", labelNames: ["result"], registers: [this.registry] });
+  readonly releaseChecks = new Counter({
+    name: "pinfi_miner_release_checks_total", help: "Release checks by where the chain state came from (prefetched at a ping, or read after the release)",
+    labelNames: ["source"], registers: [this.registry],
+  });
   readonly proveSeconds = new Histogram({
     name: "pinfi_miner_prove_seconds", help: "Release to signed commitment", labelNames: ["backend"], registers: [this.registry],
     buckets: [0.01, 0.05, 0.1, 0.5, 1, 2, 3, 5, 10, 30, 120],
@@ -341,6 +362,7 @@ export class MinerAgent {
       throw new HttpError(400, "malformed", "nonce: 32 bytes hex");
     }
     const d = typeof b.device === "string" ? this.devices.get(b.device) : undefined;
+    if (d) this.prefetch(d);
     return { nonce: toHex(nonce), device: d ? d.address.toBase58() : null, sig: d ? toHex(d.signer.sign(concat(ascii("poc/v1/ping"), nonce))) : null };
   }
 
@@ -427,21 +449,59 @@ export class MinerAgent {
     return prove(params, ch, onProgress);
   }
 
-  /** The void checks of a release against the Challenge and Stake accounts. */
-  private async checkOnChain(d: DeviceEntry, ch: ChallengeInputs): Promise<void> {
+  /**
+   * Reads the device's newest challenge and its stake (at most once per PREFETCH_MS), for the
+   * release that follows the pings. Failures only mean the release reads them itself.
+   */
+  private prefetch(d: DeviceEntry): void {
+    const key = d.address.toBase58();
+    const had = this.prefetched.get(key);
+    if (had && Date.now() - had.at < PREFETCH_MS) return;
+    const opts = { programId: this.programId };
+    const state = (async (): Promise<ChainView | null> => {
+      const dev = await accounts.fetchDevice(this.o.connection, d.address, opts);
+      if (!dev || dev.challengeCount === 0n) return null;
+      const id = dev.challengeCount - 1n;
+      const c = await accounts.fetchChallenge(this.o.connection, pdas.challenge(d.address, id, this.programId)[0], opts);
+      if (!c || c.outcome !== "pending") return null;
+      return { id, c, stake: await accounts.fetchStake(this.o.connection, c.stake, opts) };
+    })().catch(() => null);
+    this.prefetched.set(key, { at: Date.now(), state });
+  }
+
+  private readonly prefetched = new Map<string, { at: number; state: Promise<ChainView | null> }>();
+
+  /** The Challenge and Stake a release is checked against: prefetched at a ping when fresh, read otherwise. */
+  private async chainView(d: DeviceEntry, ch: ChallengeInputs): Promise<ChainView | null> {
+    const pre = this.prefetched.get(d.address.toBase58());
+    if (pre && Date.now() - pre.at < PREFETCH_MS) {
+      const v = await pre.state;
+      if (v && v.id === ch.challengeId) {
+        this.metrics.releaseChecks.inc({ source: "prefetched" });
+        return v;
+      }
+    }
+    this.metrics.releaseChecks.inc({ source: "fetched" });
+    const opts = { programId: this.programId };
     const address = pdas.challenge(d.address, ch.challengeId, this.programId)[0];
     let c = null;
     for (let i = 0; i < this.o.lookupAttempts && !c; i++) {
       if (i > 0) await sleep(100);
-      c = await accounts.fetchChallenge(this.o.connection, address, { programId: this.programId });
+      c = await accounts.fetchChallenge(this.o.connection, address, opts);
     }
-    if (!c) throw new VoidRelease("no_challenge", `challenge ${ch.challengeId} of this device is not on chain`);
+    return c ? { id: ch.challengeId, c, stake: await accounts.fetchStake(this.o.connection, c.stake, opts) } : null;
+  }
+
+  /** The void checks of a release against the Challenge and Stake accounts. */
+  private async checkOnChain(d: DeviceEntry, ch: ChallengeInputs): Promise<void> {
+    const view = await this.chainView(d, ch);
+    if (!view) throw new VoidRelease("no_challenge", `challenge ${ch.challengeId} of this device is not on chain`);
+    const { c, stake } = view;
     if (!c.device.equals(d.address) || c.id !== ch.challengeId) throw new VoidRelease("wrong_device", "challenge account is not this device's");
     if (c.outcome !== "pending") throw new VoidRelease("decided", `challenge is ${c.outcome}`);
     if (!equal(Uint8Array.from(c.slotHash), ch.slotHash)) throw new VoidRelease("slot_hash_mismatch", "slotHash differs from the one recorded at open");
     if (c.paramsId !== ch.paramsId) throw new VoidRelease("params_mismatch", `paramsId on chain is ${c.paramsId}`);
     if (!equal(Uint8Array.from(c.nonceCommit), nonceCommitment(ch.vNonce))) throw new VoidRelease("nonce_mismatch", "vNonce does not match the commitment on chain");
-    const stake = await accounts.fetchStake(this.o.connection, c.stake, { programId: this.programId });
     if (!stake || !stake.device.equals(d.address)) throw new VoidRelease("stake_mismatch", "the challenge's stake is not this device's");
     if (stake.failed) throw new VoidRelease("stake_failed", "the challenge's stake has failed");
     if (!(stake.start <= c.openedAt && c.openedAt < stake.end)) throw new VoidRelease("stake_not_live", "the stake was not live when the challenge opened");
