@@ -480,11 +480,58 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     }
   });
 
+  let operator: User;
+  let fleet: Dev[];
+
+  it("a synchronized sweep releases every device of one operator and class at once, and no one else's", async () => {
+    operator = await w.user(300_000_000n);
+    fleet = [];
+    for (let i = 0; i < 3; i++) fleet.push(await newDevice(operator, "lp", t0 + 12n * HOUR));
+    // One agent (one endpoint) serves the operator's three devices, as a multi-GPU host would.
+    const agent = new MinerAgent({
+      connection: w.connection, deviceKeys: fleet.map((d) => d.deviceKey), owner: operator.kp, host: "127.0.0.1", port: 0,
+      allowTestClasses: true, backend: "cpu", watchIntervalMs: 0, log: logger("fleet"),
+    });
+    await agent.start();
+    agents.push(agent);
+    const others = (await fetchDevice(honest)).challengeCount;
+    const reports = await d2.sweep({ owner: operator.kp.publicKey, gpuClass: "H100" });
+    expect(reports.map((r) => [r.error, r.outcome])).to.deep.equal(fleet.map(() => [null, "pass"]));
+    expect(reports.map((r) => r.device).sort()).to.deep.equal(fleet.map((d) => d.device.toBase58()).sort());
+    const released = reports.map((r) => r.releasedAt!);
+    expect(Math.max(...released) - Math.min(...released), "releases within one deadline of each other").to.be.below(TINY.deadlineMs);
+    expect((await fetchDevice(honest)).challengeCount).to.equal(others, "another operator's device is not part of the sweep");
+    for (const d of fleet) expect((await fetchDevice(d)).passes).to.equal(1);
+    expect(await d2.metrics.registry.metrics()).to.match(/pinfi_verifier_sweeps_total 1/);
+    expect(await d2.sweep({ owner: Keypair.generate().publicKey, gpuClass: "H100" })).to.deep.equal([], "an operator with no device: nothing");
+  });
+
+  it("the daemon loop runs sweeps at Poisson times (sweepsPerDay)", async () => {
+    const loop = new VerifierDaemon({
+      connection: w.connection, authority: v2.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
+      allowTestClasses: true, pings: 3, devices: fleet.map((d) => d.device.toBase58()), refreshSecs: 1, log: logger("sweeps"),
+      // Per-device challenges practically never; sweeps every ~0.2 s: whatever runs here is a sweep.
+      meanIntervalSecs: 1e9, sweepsPerDay: 86_400 * 5,
+    });
+    await loop.init();
+    const running = loop.run();
+    const passes = async () => Promise.all(fleet.map(async (d) => (await fetchDevice(d)).passes));
+    try {
+      for (let i = 0; i < 100 && (await passes()).some((p) => p < 2); i++) await sleep(100);
+    } finally {
+      await loop.stop();
+      await running;
+    }
+    const after = await passes();
+    expect(after.every((p) => p >= 2), `passes ${after}`).to.equal(true);
+    expect(await loop.metrics.registry.metrics()).to.match(/pinfi_verifier_sweeps_total [1-9]/);
+  });
+
   it("the daemon loop challenges at Poisson times until stopped", async () => {
     const before = (await fetchDevice(honest)).passes;
     const loop = new VerifierDaemon({
       connection: w.connection, authority: v2.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
-      allowTestClasses: true, pings: 3, devices: [honest.device.toBase58()], meanIntervalSecs: 0.2, refreshSecs: 1, log: logger("loop"),
+      allowTestClasses: true, pings: 3, devices: [honest.device.toBase58()], meanIntervalSecs: 0.2, sweepsPerDay: 0, refreshSecs: 1, log: logger("loop"),
     });
     await loop.init();
     const running = loop.run();

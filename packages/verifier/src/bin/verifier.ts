@@ -35,6 +35,8 @@ runMain("pinfi-verifier", async () => {
     evidenceDir: c.evidenceDir,
     evidenceRetentionDays: c.evidenceRetentionDays,
     meanIntervalSecs: c.meanIntervalSecs,
+    sweepsPerDay: c.sweepsPerDay,
+    maxSweepDevices: c.maxSweepDevices,
     refreshSecs: c.refreshSecs,
     maxConcurrent: c.maxConcurrent,
     paramsByClass: c.paramsByClass,

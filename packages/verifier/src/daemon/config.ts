@@ -17,6 +17,10 @@ export interface VerifierConfig {
   evidenceRetentionDays: number;
   /** Mean time between challenges of one device, seconds (Poisson). */
   meanIntervalSecs: number;
+  /** Synchronized sweeps a day (all devices of one operator and class at once); 0: none. */
+  sweepsPerDay: number;
+  /** Most devices one sweep challenges (sweeps do not wait for maxConcurrent). */
+  maxSweepDevices: number;
   /** Re-read live stakes every this many seconds. */
   refreshSecs: number;
   maxConcurrent: number;
@@ -49,6 +53,8 @@ export const VERIFIER_DEFAULTS: VerifierConfig = {
   evidenceDir: "./evidence",
   evidenceRetentionDays: 7,
   meanIntervalSecs: 3_600,
+  sweepsPerDay: 3,
+  maxSweepDevices: 64,
   refreshSecs: 60,
   maxConcurrent: 4,
   paramsByClass: mapValue({}),
@@ -73,6 +79,8 @@ export function loadVerifierConfig(o: { file?: string; env?: NodeJS.ProcessEnv; 
   str(c.evidenceDir, "evidenceDir");
   num(c.evidenceRetentionDays, "evidenceRetentionDays", 0);
   num(c.meanIntervalSecs, "meanIntervalSecs", 1);
+  num(c.sweepsPerDay, "sweepsPerDay", 0);
+  int(c.maxSweepDevices, "maxSweepDevices", 1, 1024);
   num(c.refreshSecs, "refreshSecs", 1);
   int(c.maxConcurrent, "maxConcurrent", 1, 256);
   if (typeof c.paramsByClass !== "object" || c.paramsByClass === null || Array.isArray(c.paramsByClass)) throw new ConfigError("paramsByClass: a mapping of class name to params id");

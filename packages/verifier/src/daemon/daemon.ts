@@ -31,6 +31,13 @@ export interface VerifierDaemonOptions {
   evidenceRetentionDays?: number;
   /** Mean time between two challenges of one device, seconds (Poisson process). */
   meanIntervalSecs?: number;
+  /**
+   * Synchronized sweeps a day (Poisson; 0: none): every device of one operator in one GPU class,
+   * released at once, so one GPU cannot answer for several identities in turn (§2.3 step 1).
+   */
+  sweepsPerDay?: number;
+  /** Most devices one sweep challenges at once. */
+  maxSweepDevices?: number;
   /** How often the set of live stakes is re-read, seconds. */
   refreshSecs?: number;
   /** Challenges in flight at once. */
@@ -75,6 +82,8 @@ const EVIDENCE_ROUTE = /^\/evidence\/([0-9a-f]{64})\.json$/;
 /** A device the daemon may challenge now. */
 export interface Target {
   device: PublicKey;
+  /** The device's owner: the operator a sweep groups by. */
+  owner: PublicKey;
   stake: PublicKey;
   pool: PublicKey;
   gpuClass: string;
@@ -95,6 +104,8 @@ export interface ChallengeReport {
   evidenceHash: string | null;
   evidencePath: string | null;
   signature: string | null;
+  /** Wall-clock ms when the seed was released (the timed window opened); null before that. */
+  releasedAt: number | null;
   /** Set when the challenge could not be completed (open failed, verdict window passed, …). */
   error: string | null;
 }
@@ -113,6 +124,11 @@ class DaemonMetrics {
   });
   readonly rtt = new Histogram({ name: "pinfi_verifier_rtt_ms", help: "Ping round trips, ms", registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
   readonly verifyMs = new Histogram({ name: "pinfi_verifier_verify_ms", help: "CPU time of judging one challenge, ms", registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
+  readonly sweeps = new Counter({ name: "pinfi_verifier_sweeps_total", help: "Synchronized sweeps run", registers: [this.registry] });
+  readonly sweepSpread = new Histogram({
+    name: "pinfi_verifier_sweep_release_spread_ms", help: "First to last release of one sweep, ms", registers: [this.registry],
+    buckets: [10, 50, 100, 250, 500, 1000, 2000, 5000],
+  });
   readonly lastVerdict = new Gauge({ name: "pinfi_verifier_last_verdict_timestamp_seconds", help: "Unix time of the last verdict posted", registers: [this.registry] });
   readonly slot = new Gauge({ name: "pinfi_verifier_slot", help: "Last slot read", registers: [this.registry] });
   readonly active = new Gauge({ name: "pinfi_verifier_active", help: "1 when the verifier account may open challenges", registers: [this.registry] });
@@ -137,7 +153,7 @@ export class VerifierDaemon {
 
   constructor(o: VerifierDaemonOptions) {
     this.o = {
-      evidenceRetentionDays: 7, meanIntervalSecs: 3_600, refreshSecs: 60, maxConcurrent: 4, paramsByClass: {}, defaultParamsId: 1,
+      evidenceRetentionDays: 7, meanIntervalSecs: 3_600, sweepsPerDay: 3, maxSweepDevices: 64, refreshSecs: 60, maxConcurrent: 4, paramsByClass: {}, defaultParamsId: 1,
       allowTestClasses: false, pools: [], devices: [], pings: 4, expireOthers: true, expireOwn: false, expireIntervalSecs: 60, ...o,
     } as Opts;
     if (this.o.pings < 3 || this.o.pings > 5) throw new Error("pings: 3 to 5 RTT samples");
@@ -259,7 +275,7 @@ export class VerifierDaemon {
         if (dev.owner.equals(this.authority) || dev.endpoint.length === 0 || pending.has(device.toBase58())) return;
         const gpuClass = className(pool);
         out.push({
-          device, stake: byDevice.get(device.toBase58())!.address, pool: dev.pool, gpuClass, endpoint: dev.endpoint, deviceKey: dev.deviceKey,
+          device, owner: dev.owner, stake: byDevice.get(device.toBase58())!.address, pool: dev.pool, gpuClass, endpoint: dev.endpoint, deviceKey: dev.deviceKey,
           paramsId: this.o.paramsByClass[gpuClass] ?? this.o.defaultParamsId,
         });
       });
@@ -283,7 +299,34 @@ export class VerifierDaemon {
     return reports;
   }
 
-  /** The daemon loop: Poisson-scheduled challenges, periodic expiry, until stop(). */
+  /**
+   * One synchronized sweep: every eligible device of one operator in one GPU class (drawn at
+   * random among the groups, or the given one), challenged at once. Opens go out together, so the
+   * releases land within about one confirmation of each other.
+   */
+  async sweep(group?: { owner: PublicKey; gpuClass: string }, targets?: Target[]): Promise<ChallengeReport[]> {
+    const all = (targets ?? (await this.eligible())).filter((t) => !this.inFlight.has(t.device.toBase58()));
+    const groups = new Map<string, Target[]>();
+    for (const t of all) {
+      const k = `${t.owner.toBase58()}/${t.gpuClass}`;
+      groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    const keys = [...groups.keys()].sort();
+    const key = group ? `${group.owner.toBase58()}/${group.gpuClass}` : keys[Math.min(keys.length - 1, Math.floor((this.o.uniform ?? cryptoUniform)() * keys.length))];
+    const members = (key && groups.get(key)) || [];
+    if (members.length === 0) return [];
+    const chosen = members.slice(0, this.o.maxSweepDevices);
+    this.log.info("synchronized sweep", { group: key, devices: chosen.length, of: members.length });
+    const reports = await Promise.all(chosen.map((t) => this.challenge(t)));
+    const released = reports.map((r) => r.releasedAt).filter((x): x is number => x !== null);
+    const spreadMs = released.length ? Math.max(...released) - Math.min(...released) : 0;
+    this.metrics.sweeps.inc();
+    this.metrics.sweepSpread.observe(spreadMs);
+    this.log.info("sweep done", { group: key, devices: chosen.length, releaseSpreadMs: spreadMs, errors: reports.filter((r) => r.error).length });
+    return reports;
+  }
+
+  /** The daemon loop: Poisson-scheduled challenges and sweeps, periodic expiry, until stop(). */
   async run(): Promise<void> {
     if (this.running) throw new Error("already running");
     this.running = true;
@@ -294,6 +337,8 @@ export class VerifierDaemon {
     let targets: Target[] = [];
     let refreshAt = 0;
     let expireAt = Date.now() + this.o.expireIntervalSecs * 1000;
+    const sweepMeanMs = this.o.sweepsPerDay > 0 ? 86_400_000 / this.o.sweepsPerDay : Infinity;
+    let sweepAt = Date.now() + (Number.isFinite(sweepMeanMs) ? exponentialDelay(sweepMeanMs, uniform) : Infinity);
     this.log.info("verifier daemon running", { meanIntervalSecs: this.o.meanIntervalSecs, maxConcurrent: this.o.maxConcurrent });
     try {
       while (this.running) {
@@ -317,6 +362,10 @@ export class VerifierDaemon {
             this.nextAt.set(k, now + exponentialDelay(meanMs, uniform));
             void this.challenge(t);
           }
+          if (now >= sweepAt && targets.length > 0) {
+            sweepAt = now + exponentialDelay(sweepMeanMs, uniform);
+            void this.sweep(undefined, targets);
+          }
           if ((this.o.expireOthers || this.o.expireOwn) && now >= expireAt) {
             expireAt = now + this.o.expireIntervalSecs * 1000;
             await this.expireStale();
@@ -326,7 +375,7 @@ export class VerifierDaemon {
           this.lastError = (e as Error).message;
           this.log.warn("daemon loop step failed", { err: e });
         }
-        const soonest = Math.min(refreshAt, expireAt, ...this.nextAt.values());
+        const soonest = Math.min(refreshAt, expireAt, sweepAt, ...this.nextAt.values());
         await new Promise<void>((r) => {
           const timer = setTimeout(r, Math.max(50, Math.min(soonest - Date.now(), 5_000)));
           this.wake = () => {
@@ -354,7 +403,7 @@ export class VerifierDaemon {
     const key = t.device.toBase58();
     const report: ChallengeReport = {
       device: key, stake: t.stake.toBase58(), challenge: null, challengeId: null, outcome: null, reason: null, elapsedMs: null, deadlineMs: null,
-      evidenceHash: null, evidencePath: null, signature: null, error: null,
+      evidenceHash: null, evidencePath: null, signature: null, releasedAt: null, error: null,
     };
     let log = this.log.child({ device: key });
     if (this.inFlight.has(key)) return { ...report, error: "already challenging this device" };
@@ -378,7 +427,7 @@ export class VerifierDaemon {
         programId: this.programId.toBytes(), devicePda: t.device.toBytes(), challengeId: challenge.id,
         slotHash: Uint8Array.from(challenge.slotHash), vNonce, paramsId: challenge.paramsId,
       };
-      const verdict = await this.exchange(t, params, inputs, log);
+      const verdict = await this.exchange(t, params, inputs, log, () => (report.releasedAt = Date.now()));
 
       stage = "evidence";
       const file = this.storeEvidence(verdict);
@@ -469,7 +518,7 @@ export class VerifierDaemon {
   }
 
   /** RTT probes, release, commitment, openings; then the verdict of the core. */
-  private async exchange(t: Target, params: ParamClass, ch: ChallengeInputs, log: Logger): Promise<Verdict> {
+  private async exchange(t: Target, params: ParamClass, ch: ChallengeInputs, log: Logger, onRelease: () => void): Promise<Verdict> {
     const base = t.endpoint.replace(/\/+$/, "");
     const session = new VerifierSession({ params, challenge: ch, devicePubkey: t.deviceKey.toBytes(), rand: this.o.rand });
     const rtts: number[] = [];
@@ -492,6 +541,7 @@ export class VerifierDaemon {
     const openTimeout = this.o.openTimeoutMs || 2 * (params.openDeadlineMs + allowance) + 2_000;
 
     const release = session.release();
+    onRelease();
     const commit = await this.post(`${base}/poc/v1/release`, release, commitTimeout, 4096, log, "release");
     if (commit !== undefined) {
       session.receiveCommit(commit);
