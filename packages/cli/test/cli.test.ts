@@ -356,6 +356,7 @@ describe("pinfi demo --short", function () {
       expect(s.slashed[0].owner).to.equal("seller-H100-cheat");
       expect(Number(s.slashed[0].burned)).to.be.greaterThan(0);
       expect(s.slashed[0].stake).to.equal(s.ledger.failedStakes[0]);
+      expect(r.stderr, "the caught miner's evidence re-checks").to.match(/anyone re-checking the evidence gets WRONG \(bad_entry\), from device-signed bytes alone: the verdict stands/);
       expect(s.ledger.epochsClosed).to.be.greaterThan(0);
       expect(Number(s.tokens.emitted)).to.be.greaterThan(0);
       expect(Number(s.ledger.rewardsPaid)).to.be.greaterThan(0);

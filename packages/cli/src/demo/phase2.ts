@@ -40,12 +40,13 @@ interface VerifierLib {
     receiveCommit(m: unknown): void;
     openRequest(): unknown;
     receiveOpenings(m: unknown): void;
-    verdict(): unknown;
+    verdict(): { evidence: unknown };
   };
+  recheck(bundle: unknown): { outcome: { kind: string; reason: string | null }; agrees: boolean; objective: boolean };
   toVerdictArgs(v: unknown, ch: ChallengeInputs): { outcomeVariant: string; elapsedMs: number; deadlineMs: number; R: Uint8Array; R2: Uint8Array; evidenceHash: Uint8Array };
 }
 
-const VERIFIER_NEEDS = ["paramsByName", "proveSync", "deriveSeed", "walkSeed", "phaseA", "commitTranscript", "phaseB", "commitWalk", "Prover", "signerFromSecret", "signCommit", "signOpenings", "VerifierSession", "toVerdictArgs"];
+const VERIFIER_NEEDS = ["paramsByName", "proveSync", "deriveSeed", "walkSeed", "phaseA", "commitTranscript", "phaseB", "commitWalk", "Prover", "signerFromSecret", "signCommit", "signOpenings", "VerifierSession", "toVerdictArgs", "recheck"];
 
 export function verifierLib(lib: Record<string, unknown> | null): VerifierLib | null {
   return lib && VERIFIER_NEEDS.every((k) => typeof lib[k] === "function") ? (lib as unknown as VerifierLib) : null;
@@ -75,6 +76,8 @@ export interface VerificationBook {
   challenges: number;
   verdicts: Record<string, number>;
   caught: string[];
+  /** The caught miner's evidence re-checked (as anyone would): same WRONG, from device-signed bytes. */
+  rechecked?: boolean;
   slashedTokens: bigint;
 }
 
@@ -120,7 +123,8 @@ export function verificationPhase(v: VerifierLib): DemoPhase & { book: Verificat
     const prover = dishonest ? wrongRowProver(v, params, inputs) : v.proveSync(params, inputs);
     session.receiveCommit(v.signCommit(prover, signer));
     session.receiveOpenings(v.signOpenings(prover, session.openRequest(), signer));
-    const args = v.toVerdictArgs(session.verdict(), inputs);
+    const verdict = session.verdict();
+    const args = v.toVerdictArgs(verdict, inputs);
     try {
       const r = await rpc.submitVerdict({
         ...base, challenge: address, outcome: args.outcomeVariant as "pass", nonce: vNonce, elapsedMs: args.elapsedMs, deadlineMs: args.deadlineMs,
@@ -130,7 +134,13 @@ export function verificationPhase(v: VerifierLib): DemoPhase & { book: Verificat
       const outcome = posted?.outcome ?? args.outcomeVariant;
       book.verdicts[outcome] = (book.verdicts[outcome] ?? 0) + 1;
       w.log(`${verifier.name} challenges ${rec.owner.name}'s ${rec.pool} device (${params.name}): ${outcome}${posted?.stakeFailed ? ` — stake FAILED: ${rec.owner.name} is caught` : ""}`);
-      if (posted?.stakeFailed) book.caught.push(rec.owner.name);
+      if (posted?.stakeFailed) {
+        book.caught.push(rec.owner.name);
+        // What anyone can do with the published bundle: the same decision from the same bytes.
+        const re = v.recheck(verdict.evidence);
+        w.log(`anyone re-checking the evidence gets ${re.outcome.kind} (${re.outcome.reason})${re.objective ? ", from device-signed bytes alone" : ""}: ${re.agrees ? "the verdict stands" : "the verdict does NOT hold"}`);
+        book.rechecked = re.agrees && re.objective;
+      }
     } catch (e) {
       w.log(`${verifier.name}'s verdict on ${rec.owner.name} refused: ${describeError(e).message}`);
     }
