@@ -9,7 +9,14 @@
 // Commands (one JSON line on stdout; errors on stderr, non-zero exit):
 //   info
 //   selftest
-//   prove --n N --m M --L L --walkers W --steps S --seed HEX32 --vnonce HEX32 [--digest] [--dump FILE] [--gemm wmma|scalar]
+//   prove --n N --m M --L L --walkers W --steps S --seed HEX32 --vnonce HEX32 [--digest] [--serve] [--gemm wmma|scalar]
+//
+// --serve keeps the transcript and both trees where they were built (GPU memory in the CUDA build)
+// after the result line and answers opening requests on stdin, one line each (hex, no spaces inside):
+//   row T I    → "<X_T[I], n bytes> <its path in R, bottom-up, 32 bytes per sibling>"   T ∈ [1, L]
+//   walker W   → "<final, 16 bytes> <its path in R2>" then per step " <address>:<chunk>:<chunk path>",
+//                the chunk path being its 4 siblings inside the row, then the row's path in R
+//   quit (or end of input) frees everything and exits 0; a bad request gets "error <why>".
 //   bench-gemm --m M --n N [--iters I] [--gemm wmma|scalar]
 //   check-gemm --m M --n N
 #include "poc_core.h"
@@ -194,36 +201,116 @@ static const char* gemm(const int8_t* A, const int8_t* BT, int8_t* out, uint32_t
   return "scalar";
 }
 
-// Root of a tree whose bottom level (count × 32 bytes, device) is given; overwrites that level.
-static void tree_root(uint8_t* level, uint64_t count, uint8_t root[32]) {
-  uint8_t* bufs[2] = {level, dalloc<uint8_t>(((count + 1) / 2) * 32)};
-  int cur = 0;
+// Every level of a tree over `count` bottom hashes (device memory, 32 bytes each); lv[0] is the
+// bottom, which the tree now owns. At a level with an odd count the last node pairs with itself.
+struct Tree {
+  std::vector<uint8_t*> lv;
+  std::vector<uint64_t> n;
+};
+
+static Tree tree_build(uint8_t* bottom, uint64_t count) {
+  Tree t;
+  t.lv.push_back(bottom);
+  t.n.push_back(count);
   while (count > 1) {
-    const uint64_t parents = (count + 1) / 2;
-    const uint8_t* lv = bufs[cur];
-    uint8_t* dst = bufs[cur ^ 1];
-    const uint64_t c = count;
+    const uint64_t parents = (count + 1) / 2, c = count;
+    const uint8_t* lv = t.lv.back();
+    uint8_t* dst = dalloc<uint8_t>(parents * 32);
     each(parents, ITEM(uint64_t p) {
       const uint8_t* l = lv + 64 * p;
-      const uint8_t* r = (2 * p + 1 < c) ? l + 32 : l;  // odd tail: paired with itself
+      const uint8_t* r = (2 * p + 1 < c) ? l + 32 : l;
       node_hash(l, r, dst + 32 * p);
     });
-    cur ^= 1;
+    t.lv.push_back(dst);
+    t.n.push_back(parents);
     count = parents;
   }
   dsync();
-  d2h(root, bufs[cur], 32);
-  dfree(bufs[1]);
+  return t;
+}
+
+static void tree_root(const Tree& t, uint8_t root[32]) { d2h(root, t.lv.back(), 32); }
+
+static void tree_free(Tree& t) {
+  for (uint8_t* p : t.lv) dfree(p);
+  t.lv.clear();
+  t.n.clear();
+}
+
+static std::string hex(const uint8_t* b, size_t n);
+
+/** Sibling hashes of bottom node `idx`, bottom-up, as hex. */
+static std::string tree_path_hex(const Tree& t, uint64_t idx) {
+  std::string out;
+  uint8_t sib[32];
+  for (size_t l = 0; l + 1 < t.lv.size(); l++) {
+    const uint64_t s = (idx ^ 1) < t.n[l] ? (idx ^ 1) : idx;
+    d2h(sib, t.lv[l] + 32 * s, 32);
+    out += hex(sib, 32);
+    idx >>= 1;
+  }
+  return out;
 }
 
 struct Args {
   uint32_t n = 0, m = 0, L = 0, walkers = 0, steps = 0, iters = 5;
   uint8_t seed[32] = {0}, vnonce[32] = {0};
-  bool have_seed = false, have_nonce = false, digest = false;
-  std::string dump;
+  bool have_seed = false, have_nonce = false, digest = false, serve = false;
 };
 
 static int fail(const char* msg) { fprintf(stderr, "%s\n", msg); return 2; }
+
+// Answers opening requests from the retained transcript and trees (see the header for the lines).
+static void serve(const Args& a, const int8_t* tr, const uint32_t* finals, const Tree& rtree, const Tree& wtree, Key wkey) {
+  const uint32_t n = a.n, cb = n / 16;
+  const uint64_t rows = (uint64_t)a.L * a.m, nchunks = rows * 16;
+  std::vector<uint8_t> row(n), leaves(16 * 32), lvl(16 * 32), up(8 * 32);
+  char line[256];
+  while (fgets(line, sizeof line, stdin)) {
+    unsigned long long x = 0, y = 0;
+    if (sscanf(line, "row %llu %llu", &x, &y) == 2) {
+      if (x < 1 || x > a.L || y >= a.m) { printf("error row out of range\n"); fflush(stdout); continue; }
+      const uint64_t r = (x - 1) * a.m + y;
+      d2h(row.data(), tr + r * n, n);
+      printf("%s %s\n", hex(row.data(), n).c_str(), tree_path_hex(rtree, r).c_str());
+    } else if (sscanf(line, "walker %llu", &x) == 1) {
+      if (x >= a.walkers) { printf("error walker out of range\n"); fflush(stdout); continue; }
+      uint32_t s[4];
+      walker_init(wkey, (uint32_t)x, s);
+      std::string steps;
+      for (uint32_t st = 0; st < a.steps; st++) {
+        const uint64_t addr = s[0] % nchunks, r = addr / 16;
+        const uint32_t c = (uint32_t)(addr % 16);
+        d2h(row.data(), tr + r * n, n);
+        for (uint32_t q = 0; q < 16; q++) leaf_hash(row.data() + q * cb, cb, leaves.data() + 32 * q);
+        // The chunk's 4 siblings inside its row's perfect 16-leaf subtree, then the row's path.
+        std::string path = hex(leaves.data() + 32 * (c ^ 1), 32);
+        memcpy(lvl.data(), leaves.data(), 16 * 32);
+        uint32_t idx = c, count = 16;
+        while (count > 2) {
+          for (uint32_t p = 0; p < count / 2; p++) node_hash(lvl.data() + 64 * p, lvl.data() + 64 * p + 32, up.data() + 32 * p);
+          count /= 2;
+          idx >>= 1;
+          memcpy(lvl.data(), up.data(), count * 32);
+          path += hex(lvl.data() + 32 * (idx ^ 1), 32);
+        }
+        path += tree_path_hex(rtree, r);
+        steps += " " + std::to_string(addr) + ":" + hex(row.data() + c * cb, cb) + ":" + path;
+        absorb(s, row.data() + c * cb, cb);
+      }
+      uint32_t fin[4];
+      d2h(fin, finals + 4 * x, 16);
+      uint8_t b[16];
+      for (int q = 0; q < 16; q++) b[q] = (uint8_t)(fin[q / 4] >> (8 * (q % 4)));
+      printf("%s %s%s\n", hex(b, 16).c_str(), tree_path_hex(wtree, x).c_str(), steps.c_str());
+    } else if (strncmp(line, "quit", 4) == 0) {
+      break;
+    } else {
+      printf("error unknown request\n");
+    }
+    fflush(stdout);
+  }
+}
 
 static int cmd_prove(const Args& a) {
   if (!a.n || !a.m || !a.L || !a.walkers || !a.steps || !a.have_seed || !a.have_nonce) return fail("prove: missing argument");
@@ -260,9 +347,9 @@ static int cmd_prove(const Args& a) {
     const int8_t* trc = tr;
     each(rows, ITEM(uint64_t r) { row_node((const uint8_t*)trc + r * n, cb, nodes + 32 * r); });
   }
+  Tree rtree = tree_build(nodes, rows);
   uint8_t R[32];
-  tree_root(nodes, rows, R);
-  dfree(nodes);
+  tree_root(rtree, R);
   const double t_c = now_ms();
 
   // Phase B: wseed = SHA-256(R ‖ v_nonce).
@@ -293,13 +380,13 @@ static int cmd_prove(const Args& a) {
       leaf_hash(b, 16, leaves + 32 * w);
     });
   }
+  Tree wtree = tree_build(leaves, a.walkers);
   uint8_t R2[32];
-  tree_root(leaves, a.walkers, R2);
-  dfree(leaves);
+  tree_root(wtree, R2);
   const double t_end = now_ms();
 
   std::string extra;
-  if (a.digest || !a.dump.empty()) {
+  if (a.digest) {
     std::vector<uint8_t> host(tbytes), fin((uint64_t)a.walkers * 16);
     d2h(host.data(), tr, tbytes);
     d2h(fin.data(), finals, fin.size());  // little-endian words on every supported target
@@ -307,19 +394,15 @@ static int cmd_prove(const Args& a) {
     sha256_host(host.data(), tbytes, d1);
     sha256_host(fin.data(), fin.size(), d2);
     extra = ",\"transcriptSha256\":\"" + hex(d1, 32) + "\",\"finalsSha256\":\"" + hex(d2, 32) + "\"";
-    if (!a.dump.empty()) {
-      FILE* f = fopen(a.dump.c_str(), "wb");
-      if (!f || fwrite(host.data(), 1, tbytes, f) != tbytes || fwrite(fin.data(), 1, fin.size(), f) != fin.size()) {
-        return fail("prove: cannot write dump");
-      }
-      fclose(f);
-    }
   }
-  dfree(tr); dfree(finals);
   printf("{\"backend\":\"%s\",\"gemm\":\"%s\",\"R\":\"%s\",\"R2\":\"%s\"%s,\"ms\":{\"phaseA\":%.3f,\"commit\":%.3f,"
          "\"phaseB\":%.3f,\"walkCommit\":%.3f,\"total\":%.3f}}\n",
          BACKEND, kernel, hex(R, 32).c_str(), hex(R2, 32).c_str(), extra.c_str(), t_a - t_start, t_c - t_a, t_b - t_c,
          t_end - t_b, t_end - t_start);
+  fflush(stdout);
+  if (a.serve) serve(a, tr, finals, rtree, wtree, wkey);
+  tree_free(rtree); tree_free(wtree);
+  dfree(tr); dfree(finals);
   return 0;
 }
 
@@ -434,7 +517,7 @@ int main(int argc, char** argv) {
     else if (k == "--seed") { if (!v || !unhex(v, a.seed, 32)) return fail("--seed: 64 hex digits"); a.have_seed = true; i++; }
     else if (k == "--vnonce") { if (!v || !unhex(v, a.vnonce, 32)) return fail("--vnonce: 64 hex digits"); a.have_nonce = true; i++; }
     else if (k == "--digest") a.digest = true;
-    else if (k == "--dump") { if (!v) return fail("--dump: path"); a.dump = v; i++; }
+    else if (k == "--serve") a.serve = true;
     else if (k == "--gemm") { if (!v) return fail("--gemm: wmma|scalar"); use_wmma = std::string(v) == "wmma"; i++; }
     else return fail(("unknown option " + k).c_str());
   }

@@ -1,26 +1,27 @@
 // The native prover (cuda/prover.cu) as a child process. Built on first use when nvcc is present;
 // otherwise every entry point says so in one clear line and the agent falls back to the CPU
 // reference prover. The same source also builds with a plain C++ compiler ("host" backend),
-// which is how machines without a GPU check the native code against the reference.
+// which is how machines without a GPU check the native code against the reference. The process
+// stays up after the proof and serves the openings from the memory it proved in (`--serve`), so
+// a GPU class's 64 GiB transcript never leaves the card.
 
-import { execFile } from "node:child_process";
+import { ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { equal, fromHex, toHex } from "./bytes";
-import { ParamClass, transcriptBytes } from "./params";
-import { Prover, ProgressFn, commitTranscript, commitWalk, prove } from "./prover";
+import { fromHex, toBase64, toHex } from "./bytes";
+import { ParamClass } from "./params";
+import { ProgressFn, ProvenChallenge, assembleOpenBody, prove, sampleRows } from "./prover";
+import type { OpenBody, OpenRequestMsg, RowOpening, WalkerOpening } from "./wire";
 import { ChallengeInputs, deriveSeed } from "./seed";
 
 const run = promisify(execFile);
 
 export const NVCC_MISSING = "nvcc not found; using CPU prover";
-/** Until the prover keeps the transcript resident and serves openings itself (serve mode), it hands it over in a file. */
-export const MAX_DUMP_BYTES = 1 << 30;
 
 export type Backend = "cuda" | "host";
-export type UnavailableCode = "no_nvcc" | "no_cxx" | "build_failed" | "no_device" | "too_large";
+export type UnavailableCode = "no_nvcc" | "no_cxx" | "build_failed" | "no_device";
 
 export class GpuUnavailable extends Error {
   constructor(readonly code: UnavailableCode, message: string) {
@@ -106,46 +107,120 @@ export interface NativeResult {
   gemm: string;
   R: string;
   R2: string;
-  transcriptSha256: string;
-  finalsSha256: string;
   ms: { phaseA: number; commit: number; phaseB: number; walkCommit: number; total: number };
 }
 
 /**
- * Runs a native prover binary on a challenge and returns a Prover that serves openings. The
- * transcript comes back through a temporary file and its trees are rebuilt here, which also
- * re-checks the binary's R and R2 against the reference Merkle code.
+ * A challenge proven by the native prover, which keeps the transcript and both trees where it
+ * built them (GPU memory) and answers openings over its stdin/stdout (`prove --serve`). The
+ * process ends after the one open request a challenge gets, or `keepMs` after the proof.
  */
-export async function runNativeProver(binary: string, p: ParamClass, ch: ChallengeInputs): Promise<{ prover: Prover; result: NativeResult }> {
-  const tb = transcriptBytes(p);
-  if (tb > MAX_DUMP_BYTES) {
-    throw new GpuUnavailable("too_large", `${p.name}: transcript of ${tb} bytes is too large to hand over by file (serve mode not built yet)`);
+export class ServedProver implements ProvenChallenge {
+  readonly R: Uint8Array;
+  readonly R2: Uint8Array;
+  private readonly seed: Uint8Array;
+  private readonly lines: AsyncIterator<string>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+  private closed = false;
+
+  private constructor(
+    readonly params: ParamClass,
+    readonly challenge: ChallengeInputs,
+    readonly result: NativeResult,
+    private readonly child: ChildProcessWithoutNullStreams,
+    lines: AsyncIterator<string>,
+    keepMs: number,
+  ) {
+    this.R = fromHex(result.R, 32);
+    this.R2 = fromHex(result.R2, 32);
+    this.seed = deriveSeed(challenge);
+    this.lines = lines;
+    this.timer = setTimeout(() => this.close(), keepMs);
+    this.timer.unref();
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "poc-prover-"));
-  const dump = path.join(dir, "transcript.bin");
-  try {
+
+  /** Runs `binary prove --serve` and waits for its result line. */
+  static async start(binary: string, p: ParamClass, ch: ChallengeInputs, keepMs = 120_000): Promise<ServedProver> {
     const args = ["prove", "--n", p.n, "--m", p.m, "--L", p.L, "--walkers", p.walkers, "--steps", p.steps].map(String);
-    args.push("--seed", toHex(deriveSeed(ch)), "--vnonce", toHex(ch.vNonce), "--dump", dump);
-    const { stdout } = await run(binary, args, { maxBuffer: 1 << 20 });
-    const result = JSON.parse(stdout) as NativeResult;
-    const raw = fs.readFileSync(dump);
-    if (raw.length !== tb + p.walkers * 16) throw new Error("poc-prover: dump has the wrong size");
-    const transcript = new Int8Array(raw.buffer, raw.byteOffset, tb);
-    const finals = new Uint32Array(p.walkers * 4);
-    for (let q = 0; q < finals.length; q++) finals[q] = raw.readUInt32LE(tb + 4 * q);
-    const tree = commitTranscript(p, transcript);
-    const walkTree = commitWalk(finals);
-    if (!equal(tree.root, fromHex(result.R, 32)) || !equal(walkTree.root, fromHex(result.R2, 32))) {
-      throw new Error("poc-prover: its roots disagree with the reference Merkle code");
+    args.push("--seed", toHex(deriveSeed(ch)), "--vnonce", toHex(ch.vNonce), "--serve");
+    const child = spawn(binary, args, { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    if (first.done) {
+      const code = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once("exit", r)));
+      throw new Error(`poc-prover exited (${code}) before proving: ${stderr.trim()}`);
     }
-    return { prover: new Prover({ params: p, challenge: ch, transcript, tree, finals, walkTree }), result };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    return new ServedProver(p, ch, JSON.parse(first.value) as NativeResult, child, lines, keepMs);
+  }
+
+  /** One request line → its answer line, in order. */
+  private ask(request: string): Promise<string> {
+    const answer = this.queue.then(async () => {
+      if (this.closed) throw new Error("poc-prover: the proof is no longer held (closed)");
+      this.child.stdin.write(request + "\n");
+      const r = await this.lines.next();
+      if (r.done) throw new Error("poc-prover: ended while serving");
+      if (r.value.startsWith("error ")) throw new Error(`poc-prover: ${request}: ${r.value.slice(6)}`);
+      return r.value;
+    });
+    this.queue = answer.catch(() => undefined);
+    return answer;
+  }
+
+  async rowOpening(t: number, i: number): Promise<RowOpening> {
+    const [data, path] = (await this.ask(`row ${t} ${i}`)).split(" ");
+    return { data: toBase64(fromHex(data, this.params.n)), path: hashes(path) };
+  }
+
+  async walkerOpening(w: number): Promise<WalkerOpening> {
+    const [final, path, ...steps] = (await this.ask(`walker ${w}`)).split(" ");
+    const chunks = steps.map((step) => {
+      const [, data, chunkPath] = step.split(":");
+      return { data: toBase64(fromHex(data, this.params.chunkBytes)), path: hashes(chunkPath) };
+    });
+    return { w, chunks, final, path: hashes(path) };
+  }
+
+  /** Fetches every row and walker the request names, then assembles exactly what Prover.openBody would. */
+  async openBody(req: OpenRequestMsg): Promise<OpenBody> {
+    try {
+      const rows = new Map<string, RowOpening>();
+      for (const s of sampleRows(this.params, this.seed, req)) {
+        for (const at of [s.row, s.partner, s.next]) {
+          if (at && !rows.has(`${at[0]},${at[1]}`)) rows.set(`${at[0]},${at[1]}`, await this.rowOpening(at[0], at[1]));
+        }
+      }
+      const walkers = new Map<number, WalkerOpening>();
+      for (const w of req.walkers) if (!walkers.has(w)) walkers.set(w, await this.walkerOpening(w));
+      return assembleOpenBody(this.params, this.seed, req, (t, i) => rows.get(`${t},${i}`)!, (w) => walkers.get(w)!);
+    } finally {
+      this.close();
+    }
+  }
+
+  /** Frees the transcript (the process exits). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.child.stdin.end("quit\n");
   }
 }
 
+/** Concatenated 32-byte hashes (hex) → the wire's list. */
+const hashes = (hex: string): string[] => (hex.match(/.{64}/g) ?? []).map((h) => h);
+
+/** Starts the native prover in serve mode on a challenge (see ServedProver). */
+export async function runNativeProver(binary: string, p: ParamClass, ch: ChallengeInputs): Promise<{ prover: ServedProver; result: NativeResult }> {
+  const prover = await ServedProver.start(binary, p, ch);
+  return { prover, result: prover.result };
+}
+
 /** The GPU prover; throws GpuUnavailable (message says why and that the CPU prover is the fallback). */
-export async function gpuProve(p: ParamClass, ch: ChallengeInputs, env: NodeJS.ProcessEnv = process.env): Promise<Prover> {
+export async function gpuProve(p: ParamClass, ch: ChallengeInputs, env: NodeJS.ProcessEnv = process.env): Promise<ServedProver> {
   const a = await gpuAvailability(env);
   if (!a.ok) throw new GpuUnavailable(a.code, a.reason);
   return (await runNativeProver(a.binary, p, ch)).prover;
@@ -154,7 +229,7 @@ export async function gpuProve(p: ParamClass, ch: ChallengeInputs, env: NodeJS.P
 /** What the miner agent calls: the GPU prover when it can run, the CPU reference otherwise, and why. */
 export async function proveBest(
   p: ParamClass, ch: ChallengeInputs, opts: { env?: NodeJS.ProcessEnv; onProgress?: ProgressFn } = {},
-): Promise<{ prover: Prover; backend: "gpu" | "cpu"; note: string | null }> {
+): Promise<{ prover: ProvenChallenge; backend: "gpu" | "cpu"; note: string | null }> {
   try {
     return { prover: await gpuProve(p, ch, opts.env), backend: "gpu", note: null };
   } catch (e) {

@@ -8,8 +8,8 @@ export type { PhiloxKey } from "./prng";
 export { gemmNaive, gemmTN, dot, requant, requantAll, mixRows, mixRow } from "./gemm";
 export { MerkleTree, PathVerifier, leafHash, nodeHash, rootFromPath, rowNode, chunkLeaves, inRowPath, depth } from "./merkle";
 export { walkerInit, absorb, chunkAddress, runWalker } from "./walk";
-export { Prover, prove, proveSync, phaseA, chainStep, commitTranscript, phaseB, commitWalk, rowIndex, finalBytes } from "./prover";
-export type { Progress, ProgressFn, ProverParts } from "./prover";
+export { Prover, prove, proveSync, phaseA, chainStep, commitTranscript, phaseB, commitWalk, rowIndex, finalBytes, sampleRows, assembleOpenBody } from "./prover";
+export type { Progress, ProgressFn, ProverParts, ProvenChallenge } from "./prover";
 export * from "./wire";
 export type { DeviceSigner } from "./sign";
 export { signerFromSecret, generateSigner, verifySignature } from "./sign";
@@ -25,7 +25,7 @@ export type { EvidenceBundle, RecheckResult } from "./evidence";
 export { verify, VerifierSession, toVerdictArgs } from "./session";
 export type { Verdict, VerifyInput, SessionOptions, VerdictArgs } from "./session";
 export {
-  gpuProve, gpuAvailability, proveBest, buildNativeProver, runNativeProver, findNvcc, GpuUnavailable, NVCC_MISSING, CUDA_DIR,
+  gpuProve, gpuAvailability, proveBest, buildNativeProver, runNativeProver, ServedProver, findNvcc, GpuUnavailable, NVCC_MISSING, CUDA_DIR,
 } from "./gpuProver";
 export type { GpuAvailability, Backend, NativeResult, UnavailableCode } from "./gpuProver";
 export * as bytes from "./bytes";

@@ -148,41 +148,63 @@ export class Prover {
     };
   }
 
+  /** One walker re-run over the transcript, with every chunk it read and the paths. */
+  walkerOpening(w: number, wseed = walkSeed(this.R, this.challenge.vNonce)): WalkerOpening {
+    const chunks: { data: string; path: string[] }[] = [];
+    runWalker(this.params, wseed, w, (_step, a) => {
+      const data = this.chunk(a);
+      const r = Math.floor(a / CHUNKS_PER_ROW);
+      const rowBytes = this.row(Math.floor(r / this.params.m) + 1, r % this.params.m);
+      const path = [...inRowPath(rowBytes, a % CHUNKS_PER_ROW), ...this.tree.path(r)].map(toHex);
+      chunks.push({ data: toBase64(data), path });
+      return data;
+    });
+    return { w, chunks, final: toHex(finalBytes(this.finals, w)), path: this.walkTree.path(w).map(toHex) };
+  }
+
   /** Answers an open request (§2.3 step 9); the agent signs the result with signOpenings. */
   openBody(req: OpenRequestMsg): OpenBody {
-    const pi = new Map<number, ReturnType<typeof permutation>>();
-    const perm = (t: number) => {
-      let v = pi.get(t);
-      if (!v) pi.set(t, (v = permutation(this.params, this.seed, t)));
-      return v;
-    };
-    const rows: SampleOpening[] = req.rows.map(([t, i]) => ({
-      t,
-      i,
-      row: t === 0 ? null : this.rowOpening(t, i),
-      partner: t === 0 ? null : this.rowOpening(t, perm(t).apply(i)),
-      next: this.rowOpening(t + 1, i),
-    }));
     const wseed = walkSeed(this.R, this.challenge.vNonce);
-    const walkers: WalkerOpening[] = req.walkers.map((w) => {
-      const chunks: { data: string; path: string[] }[] = [];
-      runWalker(this.params, wseed, w, (_step, a) => {
-        const data = this.chunk(a);
-        const r = Math.floor(a / CHUNKS_PER_ROW);
-        const rowBytes = this.row(Math.floor(r / this.params.m) + 1, r % this.params.m);
-        const path = [...inRowPath(rowBytes, a % CHUNKS_PER_ROW), ...this.tree.path(r)].map(toHex);
-        chunks.push({ data: toBase64(data), path });
-        return data;
-      });
-      return {
-        w,
-        chunks,
-        final: toHex(finalBytes(this.finals, w)),
-        path: this.walkTree.path(w).map(toHex),
-      };
-    });
-    return { challengeId: req.challengeId, rows, walkers };
+    return assembleOpenBody(this.params, this.seed, req, (t, i) => this.rowOpening(t, i), (w) => this.walkerOpening(w, wseed));
   }
+}
+
+/**
+ * A proven challenge as the agent answers it: the roots, and openings on request — from this
+ * process (Prover) or from the native prover that keeps the transcript (ServedProver).
+ */
+export interface ProvenChallenge {
+  readonly params: ParamClass;
+  readonly challenge: ChallengeInputs;
+  readonly R: Uint8Array;
+  readonly R2: Uint8Array;
+  openBody(req: OpenRequestMsg): OpenBody | Promise<OpenBody>;
+}
+
+/** The rows an open request needs, per sample: X_t[i] and X_t[π_t(i)] (none for t = 0, regenerated) and X_{t+1}[i]. */
+export function sampleRows(p: ParamClass, seed: Uint8Array, req: OpenRequestMsg): { row: [number, number] | null; partner: [number, number] | null; next: [number, number] }[] {
+  const pi = new Map<number, ReturnType<typeof permutation>>();
+  const perm = (t: number) => {
+    let v = pi.get(t);
+    if (!v) pi.set(t, (v = permutation(p, seed, t)));
+    return v;
+  };
+  return req.rows.map(([t, i]) => ({
+    row: t === 0 ? null : [t, i],
+    partner: t === 0 ? null : [t, perm(t).apply(i)],
+    next: [t + 1, i],
+  }));
+}
+
+/** The open body from row and walker openings, wherever they come from. */
+export function assembleOpenBody(
+  p: ParamClass, seed: Uint8Array, req: OpenRequestMsg, rowOpening: (t: number, i: number) => RowOpening, walkerOpening: (w: number) => WalkerOpening,
+): OpenBody {
+  const open = (at: [number, number] | null) => (at === null ? null : rowOpening(at[0], at[1]));
+  const rows: SampleOpening[] = sampleRows(p, seed, req).map((s, x) => ({
+    t: req.rows[x][0], i: req.rows[x][1], row: open(s.row), partner: open(s.partner), next: rowOpening(s.next[0], s.next[1]),
+  }));
+  return { challengeId: req.challengeId, rows, walkers: req.walkers.map(walkerOpening) };
 }
 
 /** Phases A, commit, B and commit for one challenge, synchronously. */

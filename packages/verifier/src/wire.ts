@@ -147,8 +147,12 @@ export function signCommit(
 export function signOpenings(
   x: { challenge: ChallengeInputs; openBody(req: OpenRequestMsg): OpenBody }, req: OpenRequestMsg, signer: DeviceSigner,
 ): OpenResponseMsg {
-  const body = x.openBody(req);
-  return { ...body, sig: toHex(signer.sign(openSigningBytes(x.challenge.challengeId, deriveSeed(x.challenge), body))) };
+  return signOpenBody(x.challenge, x.openBody(req), signer);
+}
+
+/** The signed openings message for a body built elsewhere (e.g. served by the native prover). */
+export function signOpenBody(challenge: ChallengeInputs, body: OpenBody, signer: DeviceSigner): OpenResponseMsg {
+  return { ...body, sig: toHex(signer.sign(openSigningBytes(challenge.challengeId, deriveSeed(challenge), body))) };
 }
 
 /** Strict shape check of an open request (agent side: refuse anything out of range before working). */

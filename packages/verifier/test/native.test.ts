@@ -4,12 +4,10 @@ import * as fs from "node:fs";
 import { promisify } from "node:util";
 import {
   paramsByName, gpuAvailability, gpuProve, proveBest, buildNativeProver, runNativeProver, findNvcc, GpuUnavailable, NVCC_MISSING,
-  generateSigner, parseRelease,
+  generateSigner, parseRelease, proveSync, signCommit, signOpenBody, VerifierSession,
 } from "../src";
 import { toHex } from "../src/bytes";
-import * as cheats from "../src/cheats";
 import { VECTOR_CLASSES, computeVector, renderVector, vectorFile } from "../scripts/gen-vectors";
-import { runSession } from "./helpers";
 
 const run = promisify(execFile);
 const vector = (name: string) => JSON.parse(fs.readFileSync(vectorFile(name), "utf8"));
@@ -52,13 +50,36 @@ describe("native prover, host build (same source as the CUDA prover, C++ compile
     const { stdout } = await run(binary, ["selftest"]);
     expect(JSON.parse(stdout).selftest).to.equal("ok");
     await expectVectors(binary);
+    // Serve mode: the native process keeps the transcript and answers the openings itself; they
+    // are byte for byte the reference prover's, and the verifier passes them.
     const p = paramsByName("ci");
     const ch = parseRelease(vector("ci").challenge);
-    const { prover, result } = await runNativeProver(binary, p, ch);
-    expect(result.R).to.equal(vector("ci").R);
+    const { prover: served, result } = await runNativeProver(binary, p, ch);
+    expect([result.R, result.R2]).to.deep.equal([vector("ci").R, vector("ci").R2]);
+    const reference = proveSync(p, ch);
     const signer = generateSigner();
-    const v = runSession(p, ch, signer.publicKey, cheats.honest(prover, signer));
-    expect(v.outcome.kind).to.equal("PASS");
+    const s = new VerifierSession({ params: p, challenge: ch, devicePubkey: signer.publicKey });
+    s.recordRtt(2);
+    s.release();
+    s.receiveCommit(signCommit(served, signer));
+    const req = s.openRequest();
+    const body = await served.openBody(req);
+    expect(body).to.deep.equal(reference.openBody(req));
+    s.receiveOpenings(JSON.parse(JSON.stringify(signOpenBody(ch, body, signer))));
+    expect(s.verdict().outcome.kind).to.equal("PASS");
+    // One open request per challenge: the process has freed the transcript.
+    const again = await served.openBody(req).then(() => null, (e: Error) => e);
+    expect(again?.message).to.match(/no longer held/);
+    // A request out of range gets the native prover's error, and the process keeps serving.
+    const tiny = paramsByName("ci-tiny");
+    const other = (await runNativeProver(binary, tiny, parseRelease(vector("ci-tiny").challenge))).prover;
+    try {
+      const bad = await other.rowOpening(tiny.L + 1, 0).then(() => null, (e: Error) => e);
+      expect(bad?.message).to.match(/row out of range/);
+      expect(await other.rowOpening(1, 0)).to.deep.equal(proveSync(tiny, other.challenge).rowOpening(1, 0));
+    } finally {
+      other.close();
+    }
   });
 });
 

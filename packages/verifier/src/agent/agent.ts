@@ -18,16 +18,27 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { equal, fromHex, toHex, ascii, concat } from "../bytes";
 import { GpuAvailability, gpuAvailability, proveBest } from "../gpuProver";
 import { ParamClass, TEST_PARAMS_ID_MIN, paramsById } from "../params";
-import { Prover, prove, Progress } from "../prover";
+import { Prover, ProvenChallenge, prove, Progress } from "../prover";
 import { ChallengeInputs, nonceCommitment } from "../seed";
 import { DeviceSigner, signerFromSecret } from "../sign";
 import {
-  CommitMsg, OpenRequestMsg, OpenResponseMsg, WireError, maxOpeningsBytes, parseOpenRequest, parseRelease, signCommit, signOpenings,
+  CommitMsg, OpenRequestMsg, OpenResponseMsg, WireError, maxOpeningsBytes, parseOpenRequest, parseRelease, signCommit, signOpenBody,
 } from "../wire";
 import { chainClock, sleep } from "../service/chain";
 import { HttpError, Served, readJson, sendJson, sendText, serve } from "../service/http";
 import { Logger, silentLogger } from "../service/log";
 import * as http from "node:http";
+
+/** Prover progress: the first report of each phase at info, the rest at debug. */
+function progressLog(log: Logger): (pr: Progress) => void {
+  let lastPhase = "";
+  return (pr) => {
+    if (pr.phase !== lastPhase) {
+      lastPhase = pr.phase;
+      log.info("prover progress", { phase: pr.phase, done: pr.done, total: pr.total });
+    } else log.debug("prover progress", { phase: pr.phase, done: pr.done, total: pr.total });
+  };
+}
 
 /**
  * How long chain state read at a ping answers a release. Pings come seconds before the release;
@@ -56,7 +67,9 @@ export interface StrategyContext {
   signer: DeviceSigner;
   device: PublicKey;
   log: Logger;
-  /** The honest prover (GPU when available, else CPU), with progress logs. */
+  /** The honest answer: the GPU prover (serving openings from GPU memory) when available, else the CPU reference. */
+  proveBest(): Promise<ProvenChallenge>;
+  /** The CPU reference prover in this process, for strategies that rework its parts (tests' cheats). */
   prove(): Promise<Prover>;
 }
 
@@ -64,8 +77,8 @@ export interface StrategyContext {
 export type Strategy = (ctx: StrategyContext) => Promise<AgentResponder>;
 
 export const honestStrategy: Strategy = async (ctx) => {
-  const prover = await ctx.prove();
-  return { commit: () => signCommit(prover, ctx.signer), open: (req) => signOpenings(prover, req, ctx.signer) };
+  const proven = await ctx.proveBest();
+  return { commit: () => signCommit(proven, ctx.signer), open: async (req) => signOpenBody(proven.challenge, await proven.openBody(req), ctx.signer) };
 };
 
 export interface MinerAgentOptions {
@@ -410,7 +423,8 @@ export class MinerAgent {
     try {
       const run = d.queue.then(async () => {
         const responder = await (this.o.strategy ?? honestStrategy)({
-          params, challenge: ch, signer: d.signer, device: d.address, log, prove: () => this.prove(params, ch, log),
+          params, challenge: ch, signer: d.signer, device: d.address, log,
+          proveBest: () => this.proveBest(params, ch, log), prove: () => this.proveCpu(params, ch, log),
         });
         const commit = await responder.commit();
         return { responder, commit };
@@ -431,22 +445,20 @@ export class MinerAgent {
 
   private lastBackend = "cpu";
 
-  private async prove(params: ParamClass, ch: ChallengeInputs, log: Logger): Promise<Prover> {
-    let lastPhase = "";
-    const onProgress = (pr: Progress) => {
-      if (pr.phase !== lastPhase) {
-        lastPhase = pr.phase;
-        log.info("prover progress", { phase: pr.phase, done: pr.done, total: pr.total });
-      } else log.debug("prover progress", { phase: pr.phase, done: pr.done, total: pr.total });
-    };
+  /** GPU (served) when the backend allows and a device is there, else the CPU reference. */
+  private async proveBest(params: ParamClass, ch: ChallengeInputs, log: Logger): Promise<ProvenChallenge> {
     if (this.o.backend === "auto" && this.gpu?.ok) {
-      const r = await proveBest(params, ch, { env: this.o.env, onProgress });
+      const r = await proveBest(params, ch, { env: this.o.env, onProgress: progressLog(log) });
       if (r.note) log.warn("GPU prover failed; CPU fallback used", { note: r.note });
       this.lastBackend = r.backend;
       return r.prover;
     }
+    return this.proveCpu(params, ch, log);
+  }
+
+  private proveCpu(params: ParamClass, ch: ChallengeInputs, log: Logger): Promise<Prover> {
     this.lastBackend = "cpu";
-    return prove(params, ch, onProgress);
+    return prove(params, ch, progressLog(log));
   }
 
   /**
