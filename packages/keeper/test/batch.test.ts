@@ -52,6 +52,13 @@ describe("batching", () => {
     expect(b[0].measure.accounts).to.be.at.most(64);
   });
 
+  it("96 locks (the proposed v1-transaction limit, SIMD-0596): 21 stakes of distinct owners", () => {
+    const lookupTables = [table([...shared, ...groups.flatMap((g) => g.accounts)])];
+    const b = pack(groups, { payer, lookupTables, maxAccountLocks: 96 });
+    expect(b[0].items).to.have.lengthOf(21);
+    expect(b[0].measure.accounts).to.be.at.most(96);
+  });
+
   it("stakes of one operator share owner accounts: more fit under 64 locks", () => {
     const owner = Keypair.generate().publicKey;
     const same = Array.from({ length: 40 }, (_, i) => stakeGroup(i, owner));
