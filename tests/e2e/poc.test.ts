@@ -16,6 +16,7 @@ import {
 import { skipRows, wrongPath, wrongKey, wrongRow, replay, smallTranscript, smallVram } from "@pinfi/verifier/dist/cheats";
 import { MinerAgent, Strategy } from "@pinfi/verifier/dist/agent";
 import { AuditError, auditChallenge, VerifierDaemon, ChallengeReport } from "@pinfi/verifier/dist/daemon";
+import { RoundSecrets } from "@pinfi/verifier/dist/service/lottery";
 import { jsonLogger } from "@pinfi/verifier/dist/service/log";
 import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
 
@@ -525,6 +526,56 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     const after = await passes();
     expect(after.every((p) => p >= 2), `passes ${after}`).to.equal(true);
     expect(await loop.metrics.registry.metrics()).to.match(/pinfi_verifier_sweeps_total [1-9]/);
+  });
+
+  it("under the lottery a daemon challenges only the devices it is drawn for, and the program agrees", async () => {
+    await rpc.updateProtocol({ connection: w.connection, admin: w.admin, lottery: { roundSlots: 20, draws: 1 } });
+    const devices = [honest, ...fleet];
+    const lot = new VerifierDaemon({
+      connection: w.connection, authority: v1.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
+      allowTestClasses: true, pings: 3, devices: devices.map((d) => d.device.toBase58()), sweepsPerDay: 0, lotteryRounds: 256, log: logger("lottery"),
+    });
+    try {
+      await lot.init(); // commits v1's round secrets from a slot just ahead
+      const c = (await accounts.fetchVerifierByAuthority(w.connection, v1.kp.publicKey))!.lottery;
+      expect([c.rounds, c.roundSlots]).to.deep.equal([256, 20]);
+      const start = BigInt(c.startSlot.toString());
+      const secrets = new RoundSecrets(v1.kp.secretKey, start, 256);
+      expect(hex(secrets.root)).to.equal(hex(c.root), "the daemon's secrets are its key's");
+      const verifiers = (await accounts.fetchProtocolSingleton(w.connection))!.activeVerifiers;
+      let drawn = 0;
+      let notDrawn = 0;
+      for (let round = 0n; round < 12n && (drawn === 0 || notDrawn === 0); round++) {
+        const at = start + round * 20n + 1n;
+        const slot = await w.slot();
+        if (at > slot) await w.advanceSlots(at - slot);
+        const reports = await lot.runOnce({ devices: devices.map((d) => d.device) });
+        for (const r of reports) {
+          if (r.skipped === "not_drawn") {
+            notDrawn++;
+            // The program refuses the very ticket the daemon declined to use.
+            const d = devices.find((x) => x.device.toBase58() === r.device)!;
+            const { challengeCount } = await fetchDevice(d);
+            const e = await rpc
+              .openChallenge({
+                connection: w.connection, authority: v1.kp, pool, device: d.device, stake: d.stake, deviceChallengeCount: challengeCount,
+                paramsId: TINY.paramsId, nonceCommit: nonceCommitment(new Uint8Array(32).fill(7)), ticket: secrets.ticket(round),
+              })
+              .then(() => null, (x: Error) => x);
+            expect(e?.message).to.match(/LotteryNotDrawn/);
+          } else {
+            expect([r.error, r.skipped, r.outcome], `${r.error}`).to.deep.equal([null, null, "pass"]);
+            drawn++;
+          }
+        }
+      }
+      expect(verifiers).to.be.at.least(2);
+      expect(drawn, "some devices drawn").to.be.greaterThan(0);
+      expect(notDrawn, "some devices not drawn").to.be.greaterThan(0);
+      expect(await lot.metrics.registry.metrics()).to.match(/pinfi_verifier_lottery_total\{result="not_drawn"\} [1-9]/);
+    } finally {
+      await rpc.updateProtocol({ connection: w.connection, admin: w.admin, lottery: { roundSlots: 0, draws: 0 } });
+    }
   });
 
   it("the daemon loop challenges at Poisson times until stopped", async () => {

@@ -1009,6 +1009,128 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "commitLottery",
+      "docs": [
+        "Commits the verifier's round secrets for the lottery."
+      ],
+      "discriminator": [
+        84,
+        218,
+        60,
+        61,
+        228,
+        13,
+        104,
+        82
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "verifier"
+          ]
+        },
+        {
+          "name": "protocol",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  116,
+                  111,
+                  99,
+                  111,
+                  108
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "verifier",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  114,
+                  105,
+                  102,
+                  105,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "eventAuthority",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  95,
+                  95,
+                  101,
+                  118,
+                  101,
+                  110,
+                  116,
+                  95,
+                  97,
+                  117,
+                  116,
+                  104,
+                  111,
+                  114,
+                  105,
+                  116,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "root",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "startSlot",
+          "type": "u64"
+        },
+        {
+          "name": "rounds",
+          "type": "u32"
+        }
+      ]
+    },
+    {
       "name": "configureEmission",
       "docs": [
         "Admin, once: the emission schedule, split and destinations."
@@ -1845,7 +1967,8 @@ export type Pinfi = {
     {
       "name": "openChallenge",
       "docs": [
-        "A verifier challenges a live stake's device: records the newest slot hash and the nonce commitment."
+        "A verifier challenges a live stake's device: records the newest slot hash and the nonce",
+        "commitment; under the lottery, only with a winning ticket."
       ],
       "discriminator": [
         56,
@@ -2012,6 +2135,16 @@ export type Pinfi = {
               "u8",
               32
             ]
+          }
+        },
+        {
+          "name": "ticket",
+          "type": {
+            "option": {
+              "defined": {
+                "name": "lotteryTicket"
+              }
+            }
           }
         }
       ]
@@ -3971,6 +4104,19 @@ export type Pinfi = {
       ]
     },
     {
+      "name": "lotteryCommitted",
+      "discriminator": [
+        254,
+        24,
+        191,
+        31,
+        82,
+        53,
+        171,
+        174
+      ]
+    },
+    {
       "name": "poolCreated",
       "discriminator": [
         202,
@@ -4511,6 +4657,36 @@ export type Pinfi = {
       "code": 6055,
       "name": "notPendingAdmin",
       "msg": "Signer is not the proposed admin (or no admin is proposed)"
+    },
+    {
+      "code": 6056,
+      "name": "invalidLotteryParams",
+      "msg": "Lottery parameters out of range (round_slots ≤ 240, draws ≥ 1 when on)"
+    },
+    {
+      "code": 6057,
+      "name": "lotteryTicketMissing",
+      "msg": "The lottery is on: open_challenge needs a ticket"
+    },
+    {
+      "code": 6058,
+      "name": "lotteryRoundInvalid",
+      "msg": "The ticket's round is not the current (or previous) round of the verifier's commitment"
+    },
+    {
+      "code": 6059,
+      "name": "lotteryBadProof",
+      "msg": "The ticket's secret is not the committed secret of its round"
+    },
+    {
+      "code": 6060,
+      "name": "lotteryNotDrawn",
+      "msg": "The verifier is not drawn for this device in this round"
+    },
+    {
+      "code": 6061,
+      "name": "lotteryCommitRefused",
+      "msg": "Round secrets may be committed once the previous commitment has ended, starting in a future slot"
     }
   ],
   "types": [
@@ -5499,6 +5675,137 @@ export type Pinfi = {
       }
     },
     {
+      "name": "lotteryCommitment",
+      "docs": [
+        "A verifier's committed round secrets: the Merkle root over `leaf(secret_r)`, `r < rounds`,",
+        "round `r` covering slots `[start_slot + r·round_slots, start_slot + (r+1)·round_slots)`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "root",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "startSlot",
+            "type": "u64"
+          },
+          {
+            "name": "rounds",
+            "type": "u32"
+          },
+          {
+            "name": "roundSlots",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lotteryCommitted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "seq",
+            "type": "u64"
+          },
+          {
+            "name": "verifier",
+            "type": "pubkey"
+          },
+          {
+            "name": "root",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "startSlot",
+            "type": "u64"
+          },
+          {
+            "name": "rounds",
+            "type": "u32"
+          },
+          {
+            "name": "roundSlots",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lotteryParams",
+      "docs": [
+        "Verifier–device pairing (decisions.md §31), set by the admin. Off while `round_slots` is 0."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "roundSlots",
+            "docs": [
+              "Slots per round; at most `MAX_ROUND_SLOTS`, so a round's first slot hash is still in the",
+              "SlotHashes sysvar (512 entries) until the round's grace ends."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "draws",
+            "docs": [
+              "Verifiers that may challenge a device in a round, in expectation."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lotteryTicket",
+      "docs": [
+        "What `open_challenge` carries under the lottery: the round, its secret, the secret's path."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "round",
+            "type": "u64"
+          },
+          {
+            "name": "secret",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "path",
+            "type": {
+              "vec": {
+                "array": [
+                  "u8",
+                  32
+                ]
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "pool",
       "docs": [
         "One pool per GPU class: hours (decaying lots) against utility tokens.",
@@ -6126,11 +6433,29 @@ export type Pinfi = {
             "type": "pubkey"
           },
           {
+            "name": "lottery",
+            "docs": [
+              "Verifier–device pairing; off by default (a young network has few verifiers)."
+            ],
+            "type": {
+              "defined": {
+                "name": "lotteryParams"
+              }
+            }
+          },
+          {
+            "name": "activeVerifiers",
+            "docs": [
+              "Verifiers registered and not withdrawn: the lottery's denominator."
+            ],
+            "type": "u32"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                32
+                22
               ]
             }
           }
@@ -6997,6 +7322,19 @@ export type Pinfi = {
             "type": {
               "option": "u32"
             }
+          },
+          {
+            "name": "lottery",
+            "docs": [
+              "Verifier–device pairing; `round_slots: 0` turns it off."
+            ],
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "lotteryParams"
+                }
+              }
+            }
           }
         ]
       }
@@ -7285,6 +7623,17 @@ export type Pinfi = {
               "Where anyone fetches this verifier's evidence bundles: `<endpoint>/evidence/<hash>.json`."
             ],
             "type": "string"
+          },
+          {
+            "name": "lottery",
+            "docs": [
+              "Round secrets for the lottery (`commit_lottery`)."
+            ],
+            "type": {
+              "defined": {
+                "name": "lotteryCommitment"
+              }
+            }
           },
           {
             "name": "reserved",

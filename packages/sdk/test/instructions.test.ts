@@ -93,7 +93,12 @@ const CASES: Record<string, { build: () => TransactionInstruction; expect: Recor
       authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER, pool: K.pool, device: K.device, stake: K.stake,
       challenge: pdas.challenge(K.device, 4n)[0],
     },
-    args: { params_id: 65_535, nonce_commit: new Array(32).fill(9) },
+    args: { params_id: 65_535, nonce_commit: new Array(32).fill(9), ticket: null },
+  },
+  commit_lottery: {
+    build: () => ix.commitLottery({ authority: K.authority, root: bytes(3), startSlot: 1_000n, rounds: 4_096 }),
+    expect: { authority: K.authority, protocol: pdas.protocol()[0], verifier: VERIFIER },
+    args: { root: new Array(32).fill(3), start_slot: "1000", rounds: 4_096 },
   },
   submit_verdict: {
     build: () => ix.submitVerdict(verdict),
@@ -401,6 +406,21 @@ describe("instructions: builders against the IDL", () => {
     const max = "é".repeat(64); // 128 UTF-8 bytes
     const full: any = coder.instruction.decode(ix.setDeviceEndpoint({ owner: K.owner, pool: K.pool, device: K.device, endpoint: max }).data)!.data;
     expect(full.endpoint).to.equal(max);
+  });
+
+  it("encodes a lottery ticket on open_challenge (round, secret, path)", () => {
+    const built = ix.openChallenge({
+      authority: K.authority, pool: K.pool, device: K.device, stake: K.stake, deviceChallengeCount: 4n, paramsId: 1, nonceCommit: bytes(9),
+      ticket: { round: 7n, secret: bytes(5), path: [bytes(1), bytes(2)] },
+    });
+    const data: any = coder.instruction.decode(built.data)!.data;
+    expect(data.ticket.round.toString()).to.equal("7");
+    expect(Array.from(data.ticket.secret)).to.deep.equal(new Array(32).fill(5));
+    expect(data.ticket.path.map((h: number[]) => Array.from(h))).to.deep.equal([new Array(32).fill(1), new Array(32).fill(2)]);
+    expect(() => ix.openChallenge({
+      authority: K.authority, pool: K.pool, device: K.device, stake: K.stake, deviceChallengeCount: 4n, paramsId: 1, nonceCommit: bytes(9),
+      ticket: { round: 7n, secret: bytes(5), path: [new Uint8Array(31)] },
+    })).to.throw(/ticket\.path\[0\]/);
   });
 
   it("refuses bad proof-of-compute arguments with typed InvalidArgument errors", () => {

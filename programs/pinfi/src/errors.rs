@@ -117,6 +117,18 @@ pub enum PinfiError {
     RenterAccountsMissing, // 0x17a6 (6054)
     #[msg("Signer is not the proposed admin (or no admin is proposed)")]
     NotPendingAdmin, // 0x17a7 (6055)
+    #[msg("Lottery parameters out of range (round_slots ≤ 240, draws ≥ 1 when on)")]
+    InvalidLotteryParams, // 0x17a8 (6056)
+    #[msg("The lottery is on: open_challenge needs a ticket")]
+    LotteryTicketMissing, // 0x17a9 (6057)
+    #[msg("The ticket's round is not the current (or previous) round of the verifier's commitment")]
+    LotteryRoundInvalid, // 0x17aa (6058)
+    #[msg("The ticket's secret is not the committed secret of its round")]
+    LotteryBadProof, // 0x17ab (6059)
+    #[msg("The verifier is not drawn for this device in this round")]
+    LotteryNotDrawn, // 0x17ac (6060)
+    #[msg("Round secrets may be committed once the previous commitment has ended, starting in a future slot")]
+    LotteryCommitRefused, // 0x17ad (6061)
 }
 
 impl From<pinfi_math::Error> for PinfiError {

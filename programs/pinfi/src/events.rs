@@ -196,6 +196,16 @@ pub struct VerifierEndpointSet {
 }
 
 #[event]
+pub struct LotteryCommitted {
+    pub seq: u64,
+    pub verifier: Pubkey,
+    pub root: [u8; 32],
+    pub start_slot: u64,
+    pub rounds: u32,
+    pub round_slots: u32,
+}
+
+#[event]
 pub struct VerifierUnbonding {
     pub seq: u64,
     pub verifier: Pubkey,

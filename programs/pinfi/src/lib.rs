@@ -15,7 +15,7 @@ pub mod state;
 pub mod utils;
 
 use instructions::*;
-use state::{EmissionParams, PoolParams, ProtocolParams, StakeKind};
+use state::{EmissionParams, LotteryTicket, PoolParams, ProtocolParams, StakeKind};
 
 declare_id!("PinFiSmKf6acCrWwuLhvZM8gWGUfWYX1iwQFePLmj3x");
 
@@ -92,6 +92,11 @@ pub mod pinfi {
         instructions::register_verifier(ctx, amount)
     }
 
+    /// Commits the verifier's round secrets for the lottery.
+    pub fn commit_lottery(ctx: Context<CommitLottery>, root: [u8; 32], start_slot: u64, rounds: u32) -> Result<()> {
+        instructions::commit_lottery(ctx, root, start_slot, rounds)
+    }
+
     /// Where the verifier publishes its evidence bundles.
     pub fn set_verifier_endpoint(ctx: Context<SetVerifierEndpoint>, endpoint: String) -> Result<()> {
         instructions::set_verifier_endpoint(ctx, endpoint)
@@ -107,9 +112,10 @@ pub mod pinfi {
         instructions::withdraw_verifier(ctx)
     }
 
-    /// A verifier challenges a live stake's device: records the newest slot hash and the nonce commitment.
-    pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit: [u8; 32]) -> Result<()> {
-        instructions::open_challenge(ctx, params_id, nonce_commit)
+    /// A verifier challenges a live stake's device: records the newest slot hash and the nonce
+    /// commitment; under the lottery, only with a winning ticket.
+    pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit: [u8; 32], ticket: Option<LotteryTicket>) -> Result<()> {
+        instructions::open_challenge(ctx, params_id, nonce_commit, ticket)
     }
 
     /// The challenge's verifier posts its verdict in the window; passes, strikes or failures take effect.

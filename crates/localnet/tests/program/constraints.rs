@@ -62,7 +62,7 @@ async fn admin_handover_takes_a_proposal_and_the_new_keys_signature() {
     let p = env.account::<pinfi::state::Protocol>(&protocol_pda()).await;
     assert_eq!((p.admin, p.pending_admin), (next.pubkey(), Pubkey::default()));
     assert_pinfi_err(env.accept_admin(&next).await, E::NotPendingAdmin);
-    let pause = |paused| pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None };
+    let pause = |paused| pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None, lottery: None };
     assert_pinfi_err(env.update_protocol(&admin, pause(true)).await, E::NotOwner);
     env.update_protocol(&next, pause(true)).await.unwrap();
     assert!(env.account::<pinfi::state::Protocol>(&protocol_pda()).await.paused);
@@ -73,7 +73,7 @@ async fn protocol_and_pool_admin_constraints() {
     let mut w = world().await;
     let env = &mut w.env;
     // Only the admin updates the protocol.
-    let r = env.update_protocol(&w.lp.kp, pinfi::instructions::UpdateProtocolArgs { paused: Some(true), params: None, new_admin: None, verification: None, rental_placement_secs: None }).await;
+    let r = env.update_protocol(&w.lp.kp, pinfi::instructions::UpdateProtocolArgs { paused: Some(true), params: None, new_admin: None, verification: None, rental_placement_secs: None, lottery: None }).await;
     assert_pinfi_err(r, E::NotOwner);
     // A second initialisation is refused (the PDA exists).
     let mint = env.mint;

@@ -281,7 +281,7 @@ impl Env {
     }
 
     pub async fn propose_admin(&mut self, signer: &Keypair, new_admin: Pubkey) -> TxResult {
-        self.update_protocol(signer, pinfi::instructions::UpdateProtocolArgs { paused: None, params: None, new_admin: Some(new_admin), verification: None, rental_placement_secs: None }).await
+        self.update_protocol(signer, pinfi::instructions::UpdateProtocolArgs { paused: None, params: None, new_admin: Some(new_admin), verification: None, rental_placement_secs: None, lottery: None }).await
     }
 
     pub async fn accept_admin(&mut self, signer: &Keypair) -> TxResult {
@@ -291,7 +291,7 @@ impl Env {
 
     pub async fn set_paused(&mut self, paused: bool) -> TxResult {
         let admin = self.admin.insecure_clone();
-        self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None }).await
+        self.update_protocol(&admin, pinfi::instructions::UpdateProtocolArgs { paused: Some(paused), params: None, new_admin: None, verification: None, rental_placement_secs: None, lottery: None }).await
     }
 
     pub async fn create_pool_with_mint(&mut self, creator: &User, gpu_class: [u8; 16], params: PoolParams, mint: Pubkey) -> TxResult {

@@ -4,7 +4,8 @@
 use crate::harness::*;
 use crate::poc_harness::*;
 use pinfi::errors::PinfiError;
-use pinfi::state::{Challenge, ChallengeOutcome, Device, Stake, StakeKind, VerificationParams, Verifier};
+use pinfi::manager::lottery;
+use pinfi::state::{Challenge, ChallengeOutcome, Device, LotteryParams, Stake, StakeKind, VerificationParams, Verifier};
 use solana_sdk::{pubkey::Pubkey, signature::Keypair, signer::Signer, sysvar};
 
 const STAKE: u64 = 5_000_000;
@@ -208,7 +209,9 @@ async fn unbonding_withdrawal_and_slashing_move_exact_amounts() {
     env.submit_verdict(&w.v2, c, verdict(ChallengeOutcome::Pass, nonce(2), 500, 1_000)).await.unwrap();
     let rent = env.ctx.banks_client.get_account(verifier_pda(&w.v2.key())).await.unwrap().unwrap().lamports;
     let lamports = env.ctx.banks_client.get_balance(w.v2.key()).await.unwrap();
+    let active = env.account::<pinfi::state::Protocol>(&protocol_pda()).await.active_verifiers;
     env.withdraw_verifier(&w.v2).await.unwrap();
+    assert_eq!(env.account::<pinfi::state::Protocol>(&protocol_pda()).await.active_verifiers, active - 1, "the lottery's denominator");
     assert_eq!(env.balance(&w.v2.tokens).await, STAKE);
     assert!(!env.exists(&verifier_pda(&w.v2.key())).await);
     assert!(!env.exists(&verifier_vault_pda(&verifier_pda(&w.v2.key()))).await);
@@ -271,4 +274,74 @@ async fn endpoints_are_their_owners_to_set() {
     // Bad verification parameters are refused.
     let r = env.set_verification(VerificationParams { distinct_verifiers_to_fail: 1, ..VerificationParams::DEFAULT }).await;
     assert_pinfi_err(r, PinfiError::InvalidVerificationParams);
+}
+
+#[tokio::test]
+async fn the_lottery_decides_which_verifier_may_challenge_which_device() {
+    let mut w = world().await;
+    let env = &mut w.env;
+    // Bad parameters; then rounds of 10 slots, one draw per device among the 2 verifiers (½ each).
+    for bad in [LotteryParams { round_slots: 241, draws: 1 }, LotteryParams { round_slots: 10, draws: 0 }] {
+        assert_pinfi_err(env.set_lottery(bad).await, PinfiError::InvalidLotteryParams);
+    }
+    let secrets = RoundSecrets::new(1, 64);
+    let slot = env.slot().await;
+    assert_pinfi_err(env.commit_lottery(&w.v1, secrets.root(), slot + 1, 64).await, PinfiError::LotteryCommitRefused);
+    env.set_lottery(LotteryParams { round_slots: 10, draws: 1 }).await.unwrap();
+    assert_eq!(env.account::<pinfi::state::Protocol>(&protocol_pda()).await.active_verifiers, 2);
+    // Without a ticket nothing opens; secrets must be committed for a future slot, once.
+    assert_pinfi_err(env.open_challenge(&w.v1, w.pool, w.device, w.stake, nonce(40)).await.map(|_| ()), PinfiError::LotteryTicketMissing);
+    let slot = env.slot().await;
+    assert_pinfi_err(env.commit_lottery(&w.v1, secrets.root(), slot, 64).await, PinfiError::LotteryCommitRefused);
+    let start = slot + 5;
+    env.commit_lottery(&w.v1, secrets.root(), start, 64).await.unwrap();
+    assert_pinfi_err(env.commit_lottery(&w.v1, secrets.root(), start + 1_000, 64).await, PinfiError::LotteryCommitRefused);
+    let committed = env.account::<Verifier>(&verifier_pda(&w.v1.key())).await.lottery;
+    assert_eq!((committed.root, committed.start_slot, committed.rounds, committed.round_slots), (secrets.root(), start, 64, 10));
+    let r = env.open_challenge_with(&w.v1, w.pool, w.device, w.stake, nonce(41), Some(secrets.ticket(0))).await.map(|_| ());
+    assert_pinfi_err(r, PinfiError::LotteryRoundInvalid); // before its first round
+
+    // Round by round: the program's verdict on the ticket is exactly the draw computed here.
+    let (mut won, mut lost) = (0, 0);
+    for round in 0..40u64 {
+        let at = start + round * 10 + 1;
+        let now = env.slot().await;
+        if at > now {
+            env.advance_slots(at - now).await;
+        }
+        let hash = lottery::slot_hash_at(&env.slot_hashes_data().await, start + round * 10).unwrap();
+        let wins = lottery::wins(lottery::draw(&secrets.secrets[round as usize], &hash, &w.device), 1, 2);
+        let r = env.open_challenge_with(&w.v1, w.pool, w.device, w.stake, nonce(50 + round as u8), Some(secrets.ticket(round))).await.map(|_| ());
+        if wins {
+            r.unwrap();
+            won += 1;
+        } else {
+            assert_pinfi_err(r, PinfiError::LotteryNotDrawn);
+            lost += 1;
+        }
+        if won >= 2 && lost >= 2 {
+            // Forged tickets: another round's secret, a bent path, a round two back or ahead.
+            let mut t = secrets.ticket(round);
+            t.secret = secrets.secrets[round as usize + 1];
+            assert_pinfi_err(env.open_challenge_with(&w.v1, w.pool, w.device, w.stake, nonce(90), Some(t)).await.map(|_| ()), PinfiError::LotteryBadProof);
+            let mut t = secrets.ticket(round);
+            t.path[0][0] ^= 1;
+            assert_pinfi_err(env.open_challenge_with(&w.v1, w.pool, w.device, w.stake, nonce(91), Some(t)).await.map(|_| ()), PinfiError::LotteryBadProof);
+            for other in [round - 2, round + 1] {
+                let r = env.open_challenge_with(&w.v1, w.pool, w.device, w.stake, nonce(92), Some(secrets.ticket(other))).await.map(|_| ());
+                assert_pinfi_err(r, PinfiError::LotteryRoundInvalid);
+            }
+            // v2 committed nothing: no round is valid for it.
+            let r = env.open_challenge_with(&w.v2, w.pool, w.device, w.stake, nonce(93), Some(secrets.ticket(round))).await.map(|_| ());
+            assert_pinfi_err(r, PinfiError::LotteryRoundInvalid);
+            // As many draws as verifiers: every ticket of a committed round wins.
+            env.set_lottery(LotteryParams { round_slots: 10, draws: 2 }).await.unwrap();
+            env.open_challenge_with(&w.v1, w.pool, w.device, w.stake, nonce(94), Some(secrets.ticket(round))).await.unwrap();
+            // Off again: no ticket needed.
+            env.set_lottery(LotteryParams::default()).await.unwrap();
+            env.open_challenge(&w.v1, w.pool, w.device, w.stake, nonce(95)).await.unwrap();
+            return;
+        }
+    }
+    panic!("40 rounds at ½ gave {won} wins and {lost} losses");
 }

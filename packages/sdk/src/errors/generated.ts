@@ -58,6 +58,12 @@ export const PINFI_ERRORS = {
   WrongStakes: { code: 6053, msg: "The stakes given are not the rental's assigned stakes" },
   RenterAccountsMissing: { code: 6054, msg: "A failed stake that served a renter must be settled with that rental and its buyer's token account" },
   NotPendingAdmin: { code: 6055, msg: "Signer is not the proposed admin (or no admin is proposed)" },
+  InvalidLotteryParams: { code: 6056, msg: "Lottery parameters out of range (round_slots ≤ 240, draws ≥ 1 when on)" },
+  LotteryTicketMissing: { code: 6057, msg: "The lottery is on: open_challenge needs a ticket" },
+  LotteryRoundInvalid: { code: 6058, msg: "The ticket's round is not the current (or previous) round of the verifier's commitment" },
+  LotteryBadProof: { code: 6059, msg: "The ticket's secret is not the committed secret of its round" },
+  LotteryNotDrawn: { code: 6060, msg: "The verifier is not drawn for this device in this round" },
+  LotteryCommitRefused: { code: 6061, msg: "Round secrets may be committed once the previous commitment has ended, starting in a future slot" },
 } as const;
 
 export type PinfiErrorName = keyof typeof PINFI_ERRORS;

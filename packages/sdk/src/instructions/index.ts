@@ -15,6 +15,7 @@ export * from "./sellHours";
 export * from "./setDeviceEndpoint";
 export * from "./registerVerifier";
 export * from "./setVerifierEndpoint";
+export * from "./commitLottery";
 export * from "./unbondVerifier";
 export * from "./withdrawVerifier";
 export * from "./openChallenge";

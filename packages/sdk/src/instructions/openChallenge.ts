@@ -17,12 +17,24 @@ export interface OpenChallengeArgs extends ProgramOption {
   paramsId: number;
   /** SHA-256 of a secret 32-byte nonce, revealed in `submit_verdict` (`nonceCommitment`). */
   nonceCommit: Bytes32;
+  /** Required while the protocol's lottery is on: the round, its secret and the secret's Merkle path. */
+  ticket?: LotteryTicketInput | null;
+}
+
+export interface LotteryTicketInput {
+  round: Int;
+  secret: Bytes32;
+  path: Bytes32[];
 }
 
 export function openChallenge(a: OpenChallengeArgs) {
   return build(
     "open_challenge",
-    { paramsId: a.paramsId, nonceCommit: bytes32("nonceCommit", a.nonceCommit) },
+    {
+      paramsId: a.paramsId,
+      nonceCommit: bytes32("nonceCommit", a.nonceCommit),
+      ticket: a.ticket ? { round: a.ticket.round, secret: bytes32("ticket.secret", a.ticket.secret), path: a.ticket.path.map((h, i) => bytes32(`ticket.path[${i}]`, h)) } : null,
+    },
     [
       meta(a.authority, "ws"),
       meta(protocol(a.programId)[0]),

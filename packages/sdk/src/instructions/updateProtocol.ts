@@ -25,9 +25,11 @@ export interface UpdateProtocolArgs extends ProgramOption {
   verification?: VerificationParamsInput;
   /** Seconds a rental may wait for devices before anyone may refund it. */
   rentalPlacementSecs?: number;
+  /** Verifier–device pairing: slots per round (≤ 240; 0 turns it off) and draws per device per round. */
+  lottery?: { roundSlots: number; draws: number };
 }
 
 export function updateProtocol(a: UpdateProtocolArgs) {
-  const args = { paused: a.paused ?? null, params: a.params ?? null, newAdmin: a.newAdmin ?? null, verification: a.verification ?? null, rentalPlacementSecs: a.rentalPlacementSecs ?? null };
+  const args = { paused: a.paused ?? null, params: a.params ?? null, newAdmin: a.newAdmin ?? null, verification: a.verification ?? null, rentalPlacementSecs: a.rentalPlacementSecs ?? null, lottery: a.lottery ?? null };
   return build("update_protocol", { args }, [meta(a.admin, "s"), meta(protocol(a.programId)[0], "w")], a.programId);
 }

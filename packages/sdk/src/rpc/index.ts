@@ -15,6 +15,7 @@ export { sellHours } from "./sellHours";
 export { setDeviceEndpoint } from "./setDeviceEndpoint";
 export { registerVerifier } from "./registerVerifier";
 export { setVerifierEndpoint } from "./setVerifierEndpoint";
+export { commitLottery } from "./commitLottery";
 export { unbondVerifier } from "./unbondVerifier";
 export { withdrawVerifier } from "./withdrawVerifier";
 export { openChallenge } from "./openChallenge";

@@ -37,6 +37,7 @@ runMain("pinfi-verifier", async () => {
     meanIntervalSecs: c.meanIntervalSecs,
     sweepsPerDay: c.sweepsPerDay,
     maxSweepDevices: c.maxSweepDevices,
+    lotteryRounds: c.lotteryRounds,
     refreshSecs: c.refreshSecs,
     maxConcurrent: c.maxConcurrent,
     paramsByClass: c.paramsByClass,

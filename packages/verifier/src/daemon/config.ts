@@ -21,6 +21,8 @@ export interface VerifierConfig {
   sweepsPerDay: number;
   /** Most devices one sweep challenges (sweeps do not wait for maxConcurrent). */
   maxSweepDevices: number;
+  /** Rounds of lottery secrets committed at a time (when the protocol's lottery is on). */
+  lotteryRounds: number;
   /** Re-read live stakes every this many seconds. */
   refreshSecs: number;
   maxConcurrent: number;
@@ -55,6 +57,7 @@ export const VERIFIER_DEFAULTS: VerifierConfig = {
   meanIntervalSecs: 3_600,
   sweepsPerDay: 3,
   maxSweepDevices: 64,
+  lotteryRounds: 65_536,
   refreshSecs: 60,
   maxConcurrent: 4,
   paramsByClass: mapValue({}),
@@ -81,6 +84,7 @@ export function loadVerifierConfig(o: { file?: string; env?: NodeJS.ProcessEnv; 
   num(c.meanIntervalSecs, "meanIntervalSecs", 1);
   num(c.sweepsPerDay, "sweepsPerDay", 0);
   int(c.maxSweepDevices, "maxSweepDevices", 1, 1024);
+  int(c.lotteryRounds, "lotteryRounds", 1, 1 << 22);
   num(c.refreshSecs, "refreshSecs", 1);
   int(c.maxConcurrent, "maxConcurrent", 1, 256);
   if (typeof c.paramsByClass !== "object" || c.paramsByClass === null || Array.isArray(c.paramsByClass)) throw new ConfigError("paramsByClass: a mapping of class name to params id");

@@ -6,8 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
-import { accounts, errors, gpa, pdas, PROGRAM_ID, rpc } from "@pinfi/sdk";
-import type { Challenge, ChallengeOutcome, Device, Pool, Stake } from "@pinfi/sdk";
+import { accounts, constants, errors, gpa, pdas, PROGRAM_ID, rpc } from "@pinfi/sdk";
+import type { Challenge, ChallengeOutcome, Device, Pool, Protocol, Stake, Verifier } from "@pinfi/sdk";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { toHex } from "../bytes";
 import { serializeEvidence } from "../evidence";
@@ -17,6 +17,7 @@ import { ChallengeInputs, nonceCommitment } from "../seed";
 import { Verdict, VerifierSession, toVerdictArgs } from "../session";
 import { maxOpeningsBytes } from "../wire";
 import { chainClock, cryptoUniform, exponentialDelay, sleep } from "../service/chain";
+import { Commitment, RoundSecrets, Ticket, draw, roundAt, roundStart, slotHashAt, wins } from "../service/lottery";
 import { HttpError, PostResult, Served, TransportError, postJson, sendJson, sendText, serve } from "../service/http";
 import { Logger, silentLogger } from "../service/log";
 
@@ -38,6 +39,8 @@ export interface VerifierDaemonOptions {
   sweepsPerDay?: number;
   /** Most devices one sweep challenges at once. */
   maxSweepDevices?: number;
+  /** Rounds of round secrets committed at a time while the protocol's lottery is on. */
+  lotteryRounds?: number;
   /** How often the set of live stakes is re-read, seconds. */
   refreshSecs?: number;
   /** Challenges in flight at once. */
@@ -106,6 +109,8 @@ export interface ChallengeReport {
   signature: string | null;
   /** Wall-clock ms when the seed was released (the timed window opened); null before that. */
   releasedAt: number | null;
+  /** Why the device was not challenged at all (the lottery: `not_drawn`, `no_commitment`, `outside_rounds`). */
+  skipped: string | null;
   /** Set when the challenge could not be completed (open failed, verdict window passed, …). */
   error: string | null;
 }
@@ -124,6 +129,7 @@ class DaemonMetrics {
   });
   readonly rtt = new Histogram({ name: "pinfi_verifier_rtt_ms", help: "Ping round trips, ms", registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
   readonly verifyMs = new Histogram({ name: "pinfi_verifier_verify_ms", help: "CPU time of judging one challenge, ms", registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
+  readonly lottery = new Counter({ name: "pinfi_verifier_lottery_total", help: "Lottery checks before a challenge, by result", labelNames: ["result"], registers: [this.registry] });
   readonly sweeps = new Counter({ name: "pinfi_verifier_sweeps_total", help: "Synchronized sweeps run", registers: [this.registry] });
   readonly sweepSpread = new Histogram({
     name: "pinfi_verifier_sweep_release_spread_ms", help: "First to last release of one sweep, ms", registers: [this.registry],
@@ -153,7 +159,7 @@ export class VerifierDaemon {
 
   constructor(o: VerifierDaemonOptions) {
     this.o = {
-      evidenceRetentionDays: 7, meanIntervalSecs: 3_600, sweepsPerDay: 3, maxSweepDevices: 64, refreshSecs: 60, maxConcurrent: 4, paramsByClass: {}, defaultParamsId: 1,
+      evidenceRetentionDays: 7, meanIntervalSecs: 3_600, sweepsPerDay: 3, maxSweepDevices: 64, lotteryRounds: 65_536, refreshSecs: 60, maxConcurrent: 4, paramsByClass: {}, defaultParamsId: 1,
       allowTestClasses: false, pools: [], devices: [], pings: 4, expireOthers: true, expireOwn: false, expireIntervalSecs: 60, ...o,
     } as Opts;
     if (this.o.pings < 3 || this.o.pings > 5) throw new Error("pings: 3 to 5 RTT samples");
@@ -211,6 +217,57 @@ export class VerifierDaemon {
     this.log.info("evidence endpoint published on chain", { endpoint: want, was: v.endpoint, signature: res.signature });
   }
 
+  /**
+   * Under the protocol's lottery: the ticket that lets this verifier challenge `device` now, or
+   * why not. `null` while the lottery is off (no ticket needed).
+   */
+  private async ticketFor(device: PublicKey): Promise<Ticket | null | "not_drawn" | "no_commitment" | "outside_rounds"> {
+    const conn = this.o.connection;
+    const p = await accounts.fetchProtocolSingleton(conn, { programId: this.programId });
+    if (!p || p.lottery.roundSlots === 0) return null;
+    const mine = this.lottery;
+    if (!mine) return "no_commitment";
+    const slot = BigInt(await conn.getSlot());
+    const round = roundAt(slot, mine.commitment);
+    if (round === null) return "outside_rounds";
+    const sysvar = await conn.getAccountInfo(constants.SYSVAR_SLOT_HASHES_PUBKEY);
+    const hash = sysvar ? slotHashAt(sysvar.data, roundStart(mine.commitment, round)) : null;
+    if (!hash) return "outside_rounds";
+    if (!wins(draw(mine.secrets.secret(round), hash, device), p.lottery.draws, p.activeVerifiers)) return "not_drawn";
+    return mine.secrets.ticket(round);
+  }
+
+  /**
+   * Keeps this verifier's round secrets committed while the lottery is on: rebuilds them for the
+   * commitment on chain (they derive from the key), or commits new ones once it has ended.
+   */
+  private async prepareLottery(v: Verifier, p: Protocol): Promise<void> {
+    if (p.lottery.roundSlots === 0) return;
+    const conn = this.o.connection;
+    const c: Commitment = { root: Uint8Array.from(v.lottery.root), startSlot: BigInt(v.lottery.startSlot.toString()), rounds: v.lottery.rounds, roundSlots: v.lottery.roundSlots };
+    const slot = BigInt(await conn.getSlot());
+    if (c.rounds > 0 && slot < roundStart(c, BigInt(c.rounds))) {
+      if (this.lottery?.commitment.startSlot === c.startSlot) return;
+      const secrets = new RoundSecrets(this.o.authority.secretKey, c.startSlot, c.rounds);
+      if (toHex(secrets.root) !== toHex(c.root)) {
+        this.lottery = null;
+        this.log.error("the lottery commitment on chain is not this key's secrets: no challenges until it ends", { endSlot: roundStart(c, BigInt(c.rounds)) });
+        return;
+      }
+      this.lottery = { secrets, commitment: c };
+      return;
+    }
+    const startSlot = slot + 2n;
+    const secrets = new RoundSecrets(this.o.authority.secretKey, startSlot, this.o.lotteryRounds);
+    const res = await rpc.commitLottery({
+      connection: conn, authority: this.o.authority, root: secrets.root, startSlot, rounds: this.o.lotteryRounds, programId: this.programId,
+    });
+    this.lottery = { secrets, commitment: { root: secrets.root, startSlot, rounds: this.o.lotteryRounds, roundSlots: p.lottery.roundSlots } };
+    this.log.info("lottery secrets committed", { startSlot, rounds: this.o.lotteryRounds, roundSlots: p.lottery.roundSlots, signature: res.signature });
+  }
+
+  private lottery: { secrets: RoundSecrets; commitment: Commitment } | null = null;
+
   /** Whether the verifier account exists and may open challenges (logged). */
   async checkVerifier(): Promise<boolean> {
     const v = await accounts.fetchVerifierByAuthority(this.o.connection, this.authority, { programId: this.programId });
@@ -224,6 +281,7 @@ export class VerifierDaemon {
       if (!active) this.log.error("verifier may not open challenges", { staked: v.staked, min: r.minVerifierStake, unbondingSince: v.unbondingSince, strikes: v.strikes });
       else if (this.verifierActive !== true) this.log.info("verifier active", { authority: this.authority, staked: v.staked, pending: v.pending, strikes: v.strikes });
       this.verifierActive = active;
+      if (active) await this.prepareLottery(v, p);
     }
     this.metrics.active.set(this.verifierActive ? 1 : 0);
     return this.verifierActive;
@@ -403,7 +461,7 @@ export class VerifierDaemon {
     const key = t.device.toBase58();
     const report: ChallengeReport = {
       device: key, stake: t.stake.toBase58(), challenge: null, challengeId: null, outcome: null, reason: null, elapsedMs: null, deadlineMs: null,
-      evidenceHash: null, evidencePath: null, signature: null, releasedAt: null, error: null,
+      evidenceHash: null, evidencePath: null, signature: null, releasedAt: null, skipped: null, error: null,
     };
     let log = this.log.child({ device: key });
     if (this.inFlight.has(key)) return { ...report, error: "already challenging this device" };
@@ -413,9 +471,16 @@ export class VerifierDaemon {
     try {
       const params = paramsById(t.paramsId);
       if (params.paramsId >= TEST_PARAMS_ID_MIN && !this.o.allowTestClasses) throw new Error(`paramsId ${t.paramsId} is a test class (allowTestClasses is off)`);
+      stage = "lottery";
+      const ticket = await this.ticketFor(t.device);
+      if (typeof ticket === "string") {
+        this.metrics.lottery.inc({ result: ticket });
+        return { ...report, skipped: ticket };
+      }
+      if (ticket) this.metrics.lottery.inc({ result: "drawn" });
       stage = "open";
       const vNonce = globalThis.crypto.getRandomValues(new Uint8Array(32));
-      const { address, challenge } = await this.openOnChain(t, params, vNonce);
+      const { address, challenge } = await this.openOnChain(t, params, vNonce, ticket);
       report.challenge = address.toBase58();
       report.challengeId = challenge.id.toString();
       log = log.child({ challenge: address, challengeId: challenge.id });
@@ -491,7 +556,7 @@ export class VerifierDaemon {
   }
 
   /** open_challenge with a fresh nonce commitment; retries when another verifier took the same index. */
-  private async openOnChain(t: Target, params: ParamClass, vNonce: Uint8Array): Promise<{ address: PublicKey; challenge: Challenge }> {
+  private async openOnChain(t: Target, params: ParamClass, vNonce: Uint8Array, ticket: Ticket | null): Promise<{ address: PublicKey; challenge: Challenge }> {
     const conn = this.o.connection;
     let lastErr: unknown = null;
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -500,7 +565,7 @@ export class VerifierDaemon {
       try {
         await rpc.openChallenge({
           connection: conn, authority: this.o.authority, pool: t.pool, device: t.device, stake: t.stake, deviceChallengeCount: dev.challengeCount,
-          paramsId: params.paramsId, nonceCommit: nonceCommitment(vNonce), programId: this.programId,
+          paramsId: params.paramsId, nonceCommit: nonceCommitment(vNonce), programId: this.programId, ticket,
         });
         const address = pdas.challenge(t.device, dev.challengeCount, this.programId)[0];
         const challenge = await accounts.fetchChallenge(conn, address, { programId: this.programId });

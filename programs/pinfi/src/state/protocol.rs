@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use super::{EmissionParams, VerificationParams};
+use super::{EmissionParams, LotteryParams, VerificationParams};
 
 /// The singleton: who administers, which SPL mint is the utility token, guard rails for pools.
 /// PDA `["protocol"]`.
@@ -43,7 +43,11 @@ pub struct Protocol {
     /// Proposed by the admin; becomes admin only by signing `accept_admin` (default = none), so a
     /// mistyped key can never take the protocol out of reach.
     pub pending_admin: Pubkey,
-    pub reserved: [u8; 32],
+    /// Verifier–device pairing; off by default (a young network has few verifiers).
+    pub lottery: LotteryParams,
+    /// Verifiers registered and not withdrawn: the lottery's denominator.
+    pub active_verifiers: u32,
+    pub reserved: [u8; 22],
 }
 
 /// Guard rails set at initialisation and by the admin.

@@ -34,6 +34,49 @@ impl VerificationParams {
     };
 }
 
+/// Verifier–device pairing (decisions.md §31), set by the admin. Off while `round_slots` is 0.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq, InitSpace)]
+pub struct LotteryParams {
+    /// Slots per round; at most `MAX_ROUND_SLOTS`, so a round's first slot hash is still in the
+    /// SlotHashes sysvar (512 entries) until the round's grace ends.
+    pub round_slots: u32,
+    /// Verifiers that may challenge a device in a round, in expectation.
+    pub draws: u16,
+}
+
+impl LotteryParams {
+    pub const MAX_ROUND_SLOTS: u32 = 240;
+
+    pub fn on(&self) -> bool {
+        self.round_slots > 0
+    }
+}
+
+/// A verifier's committed round secrets: the Merkle root over `leaf(secret_r)`, `r < rounds`,
+/// round `r` covering slots `[start_slot + r·round_slots, start_slot + (r+1)·round_slots)`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq, InitSpace)]
+pub struct LotteryCommitment {
+    pub root: [u8; 32],
+    pub start_slot: u64,
+    pub rounds: u32,
+    pub round_slots: u32,
+}
+
+impl LotteryCommitment {
+    /// First slot after the last round (0 when nothing is committed).
+    pub fn end_slot(&self) -> u64 {
+        self.start_slot.saturating_add(self.rounds as u64 * self.round_slots as u64)
+    }
+}
+
+/// What `open_challenge` carries under the lottery: the round, its secret, the secret's path.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct LotteryTicket {
+    pub round: u64,
+    pub secret: [u8; 32],
+    pub path: Vec<[u8; 32]>,
+}
+
 /// A staked verifier. PDA `["verifier", authority]`; its stake sits in the token account PDA
 /// `["verifier_vault", verifier]`, owned by this account.
 #[account]
@@ -59,6 +102,8 @@ pub struct Verifier {
     /// Where anyone fetches this verifier's evidence bundles: `<endpoint>/evidence/<hash>.json`.
     #[max_len(ENDPOINT_LEN)]
     pub endpoint: String,
+    /// Round secrets for the lottery (`commit_lottery`).
+    pub lottery: LotteryCommitment,
     pub reserved: [u8; 32],
 }
 

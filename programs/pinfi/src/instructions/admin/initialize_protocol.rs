@@ -4,7 +4,7 @@ use anchor_spl::token::Mint;
 use crate::constants::{ACCOUNT_VERSION, DEFAULT_RENTAL_PLACEMENT_SECS, PROTOCOL_SEED};
 use crate::errors::PinfiError;
 use crate::events::ProtocolInitialized;
-use crate::state::{EmissionParams, Protocol, ProtocolParams, VerificationParams};
+use crate::state::{EmissionParams, LotteryParams, Protocol, ProtocolParams, VerificationParams};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -46,7 +46,9 @@ pub fn initialize_protocol(ctx: Context<InitializeProtocol>, params: ProtocolPar
         rewards_vault_bump: 0,
         rental_placement_secs: DEFAULT_RENTAL_PLACEMENT_SECS,
         pending_admin: Pubkey::default(),
-        reserved: [0; 32],
+        lottery: LotteryParams::default(),
+        active_verifiers: 0,
+        reserved: [0; 22],
     });
     let seq = protocol.next_seq();
     emit_cpi!(ProtocolInitialized { seq, admin: protocol.admin, utility_mint: protocol.utility_mint, params });

@@ -4,7 +4,7 @@ use crate::constants::PROTOCOL_SEED;
 use crate::errors::PinfiError;
 use crate::events::{AdminProposed, ProtocolUpdated, VerificationParamsUpdated};
 use crate::instructions::admin::initialize_protocol::check_protocol_params;
-use crate::state::{Protocol, ProtocolParams, VerificationParams};
+use crate::state::{LotteryParams, Protocol, ProtocolParams, VerificationParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug)]
 pub struct UpdateProtocolArgs {
@@ -15,6 +15,8 @@ pub struct UpdateProtocolArgs {
     pub new_admin: Option<Pubkey>,
     pub verification: Option<VerificationParams>,
     pub rental_placement_secs: Option<u32>,
+    /// Verifier–device pairing; `round_slots: 0` turns it off.
+    pub lottery: Option<LotteryParams>,
 }
 
 #[event_cpi]
@@ -40,6 +42,10 @@ pub fn update_protocol(ctx: Context<UpdateProtocol>, args: UpdateProtocolArgs) -
         protocol.pending_admin = if proposed == protocol.admin { Pubkey::default() } else { proposed };
         let seq = protocol.next_seq();
         emit_cpi!(AdminProposed { seq, admin: protocol.admin, pending_admin: protocol.pending_admin });
+    }
+    if let Some(l) = args.lottery {
+        require!(l.round_slots <= LotteryParams::MAX_ROUND_SLOTS && (l.round_slots == 0 || l.draws >= 1), PinfiError::InvalidLotteryParams);
+        protocol.lottery = l;
     }
     if let Some(secs) = args.rental_placement_secs {
         protocol.rental_placement_secs = secs;

@@ -4,7 +4,8 @@ use anchor_lang::solana_program::sysvar::slot_hashes;
 use crate::constants::{ACCOUNT_VERSION, CHALLENGE_SEED, PROTOCOL_SEED, VERIFIER_SEED};
 use crate::errors::{IntoPinfi, PinfiError};
 use crate::events::ChallengeOpened;
-use crate::state::{Challenge, ChallengeOutcome, Device, Pool, Protocol, Stake, Verifier};
+use crate::manager::lottery;
+use crate::state::{Challenge, ChallengeOutcome, Device, LotteryTicket, Pool, Protocol, Stake, Verifier};
 use crate::utils::validate::now;
 use pinfi_math::SafeMath;
 
@@ -36,7 +37,7 @@ pub struct OpenChallenge<'info> {
     pub system_program: Program<'info, System>,
 }
 
-pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit: [u8; 32]) -> Result<()> {
+pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit: [u8; 32], ticket: Option<LotteryTicket>) -> Result<()> {
     let rules = ctx.accounts.protocol.verification;
     let verifier = &mut ctx.accounts.verifier;
     require!(verifier.is_active(&rules), PinfiError::VerifierInactive);
@@ -47,6 +48,12 @@ pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit:
     let now = now()?;
     require!(!stake.failed && stake.start <= now && now < stake.end, PinfiError::StakeNotLive);
     let (_, slot_hash) = newest_slot_hash(&ctx.accounts.slot_hashes)?;
+    let lottery = ctx.accounts.protocol.lottery;
+    if lottery.on() {
+        let ticket = ticket.ok_or(PinfiError::LotteryTicketMissing)?;
+        let sysvar = ctx.accounts.slot_hashes.try_borrow_data()?;
+        check_ticket(&ticket, verifier, &device.key(), clock.slot, &sysvar, lottery.draws, ctx.accounts.protocol.active_verifiers)?;
+    }
 
     let id = device.challenge_count;
     device.challenge_count = id.safe_add(1).pinfi()?;
@@ -84,6 +91,21 @@ pub fn open_challenge(ctx: Context<OpenChallenge>, params_id: u16, nonce_commit:
         pool: pool.key(), seq, challenge: challenge.key(), id, device: device.key(), stake: stake.key(),
         verifier: verifier.authority, params_id, slot_hash, nonce_commit, verdict_deadline_slot,
     });
+    Ok(())
+}
+
+/// The ticket names the current round of the verifier's commitment (or the one before), proves
+/// its secret against the committed root, and wins the draw for this device.
+fn check_ticket(t: &LotteryTicket, v: &Verifier, device: &Pubkey, slot: u64, slot_hashes: &[u8], draws: u16, verifiers: u32) -> Result<()> {
+    let c = v.lottery;
+    let now = lottery::round_at(slot, c.start_slot, c.round_slots, c.rounds).ok_or(PinfiError::LotteryRoundInvalid)?;
+    require!(t.round <= now && now - t.round <= lottery::ROUND_GRACE, PinfiError::LotteryRoundInvalid);
+    require!(t.path.len() <= lottery::MAX_PATH, PinfiError::LotteryBadProof);
+    let root = lottery::root_from_path(lottery::leaf(&t.secret), t.round, c.rounds as u64, &t.path);
+    require!(root == Some(c.root), PinfiError::LotteryBadProof);
+    let round_start = c.start_slot + t.round * c.round_slots as u64;
+    let hash = lottery::slot_hash_at(slot_hashes, round_start).ok_or(PinfiError::LotteryRoundInvalid)?;
+    require!(lottery::wins(lottery::draw(&t.secret, &hash, device), draws, verifiers), PinfiError::LotteryNotDrawn);
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use anchor_spl::token::{Mint, Token, TokenAccount};
 use crate::constants::{ACCOUNT_VERSION, PROTOCOL_SEED, VERIFIER_SEED, VERIFIER_VAULT_SEED};
 use crate::errors::{IntoPinfi, PinfiError};
 use crate::events::VerifierRegistered;
-use crate::state::{Protocol, Verifier};
+use crate::state::{LotteryCommitment, Protocol, Verifier};
 use crate::utils::token::transfer_in;
 use crate::utils::validate::not_paused;
 use pinfi_math::SafeMath;
@@ -52,9 +52,11 @@ pub fn register_verifier(ctx: Context<RegisterVerifier>, amount: u64) -> Result<
         verdicts: 0,
         slashed: 0,
         endpoint: String::new(),
+        lottery: LotteryCommitment::default(),
         reserved: [0; 32],
     });
     protocol.verifier_count = protocol.verifier_count.safe_add(1).pinfi()?;
+    protocol.active_verifiers = protocol.active_verifiers.safe_add(1).pinfi()?;
     let seq = protocol.next_seq();
     emit_cpi!(VerifierRegistered { seq, verifier: verifier.key(), authority: verifier.authority, staked: amount });
     Ok(())

@@ -46,7 +46,9 @@ pub fn withdraw_verifier(ctx: Context<WithdrawVerifier>) -> Result<()> {
         },
         &[&seeds],
     ))?;
-    let seq = ctx.accounts.protocol.next_seq();
+    let protocol = &mut ctx.accounts.protocol;
+    protocol.active_verifiers = protocol.active_verifiers.saturating_sub(1);
+    let seq = protocol.next_seq();
     emit_cpi!(VerifierWithdrawn { seq, verifier: v.key(), amount });
     Ok(())
 }
