@@ -114,6 +114,7 @@ describe("pinfi against a localnet", function () {
     expect(init.json.signature).to.be.a("string");
     const show = await run("admin", ["--json", "protocol", "show"]);
     expect(show.json.utilityMint).to.equal(init.json.utilityMint);
+    expect((await run("admin", ["protocol", "show"])).stdout).to.match(/lottery +off/);
     expect(show.json.decimals).to.equal(6);
   });
 

@@ -115,7 +115,8 @@ export function adminCommands(program: Command): void {
             console.log(`utility mint  ${p.utilityMint.toBase58()} (${decimals} decimals)`);
             console.log(`paused        ${p.paused}`);
             console.log(`pools         ${p.poolCount}`);
-            console.log(`verifiers     ${p.verifierCount} (min stake ${tokens(p.verification.minVerifierStake, decimals)})`);
+            console.log(`verifiers     ${p.activeVerifiers} active of ${p.verifierCount} registered (min stake ${tokens(p.verification.minVerifierStake, decimals)})`);
+            console.log(`lottery       ${p.lottery.roundSlots > 0 ? `on: rounds of ${p.lottery.roundSlots} slots, ${p.lottery.draws} draw(s) per device` : "off (any verifier may challenge any device)"}`);
             console.log(`bounds        swap fee <= ${p.maxSwapFeeBps} bps, burn >= ${p.minBurnPerGpuHour} units/GPU-h, collateral >= ${p.minCollateralBps} bps`);
             console.log(`emission      ${Number(p.emission.epochSecs) > 0 ? `epochs of ${duration(p.emission.epochSecs)}, next epoch ${p.nextEpoch}, emitted ${tokens(p.emitted, decimals)}` : "not configured"}`);
           },
@@ -258,7 +259,7 @@ export function adminCommands(program: Command): void {
         if (!v) throw new CliError(`not a verifier: ${auth.toBase58()} has no verifier account`);
         const { decimals } = await A.utilityMint(ctx);
         ctx.out(
-          () => console.log(`verifier of ${auth.toBase58()}: staked ${tokens(v.staked, decimals)}, pending ${v.pending}, opened ${v.opened}, verdicts ${v.verdicts}, strikes ${v.strikes}, slashed ${tokens(v.slashed, decimals)}${v.unbondingSince > 0n ? `, unbonding since ${isoTime(v.unbondingSince)}` : ""}${v.endpoint ? `, evidence at ${v.endpoint}` : ", no evidence endpoint"}`),
+          () => console.log(`verifier of ${auth.toBase58()}: staked ${tokens(v.staked, decimals)}, pending ${v.pending}, opened ${v.opened}, verdicts ${v.verdicts}, strikes ${v.strikes}, slashed ${tokens(v.slashed, decimals)}${v.unbondingSince > 0n ? `, unbonding since ${isoTime(v.unbondingSince)}` : ""}${v.endpoint ? `, evidence at ${v.endpoint}` : ", no evidence endpoint"}${v.lottery.rounds > 0 ? `, lottery secrets for ${v.lottery.rounds} rounds from slot ${v.lottery.startSlot}` : ""}`),
           () => v,
         );
       }),
