@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { Keypair, PublicKey } from "@solana/web3.js";
+import { ComputeBudgetProgram, Keypair, PublicKey, Transaction } from "@solana/web3.js";
+import { instructions } from "@pinfi/sdk";
 import { RoundSecrets, draw, roundAt, roundStart, slotHashAt, wins } from "../src/service/lottery";
 import { rootFromPath, leafHash } from "../src";
 
@@ -45,5 +46,21 @@ describe("lottery (the program's manager/lottery.rs rules)", () => {
       expect(Buffer.from(rootFromPath(leafHash(t.secret), Number(r), 13, t.path)!).equals(Buffer.from(s.root))).to.equal(true);
     }
     expect(() => new RoundSecrets(key, 0n, 0)).to.throw(/rounds/);
+  });
+
+  it("open_challenge with a ticket of the largest commitment (2^16 rounds) and a priority fee fits one transaction", () => {
+    const s = new RoundSecrets(Keypair.generate().secretKey, 1n, 1 << 16);
+    const k = () => Keypair.generate().publicKey;
+    const tx = new Transaction({ feePayer: k(), recentBlockhash: "11111111111111111111111111111111" }).add(
+      ComputeBudgetProgram.setComputeUnitLimit({ units: 200_000 }),
+      ComputeBudgetProgram.setComputeUnitPrice({ microLamports: 1_000 }),
+      instructions.openChallenge({
+        authority: k(), pool: k(), device: k(), stake: k(), deviceChallengeCount: 2n ** 40n, paramsId: 1, nonceCommit: new Uint8Array(32),
+        ticket: s.ticket(BigInt((1 << 16) - 1)),
+      }),
+    );
+    const size = tx.serialize({ requireAllSignatures: false, verifySignatures: false }).length;
+    expect(s.ticket(0n).path).to.have.length(16);
+    expect(size).to.be.at.most(1232);
   });
 });

@@ -84,7 +84,8 @@ export function loadVerifierConfig(o: { file?: string; env?: NodeJS.ProcessEnv; 
   num(c.meanIntervalSecs, "meanIntervalSecs", 1);
   num(c.sweepsPerDay, "sweepsPerDay", 0);
   int(c.maxSweepDevices, "maxSweepDevices", 1, 1024);
-  int(c.lotteryRounds, "lotteryRounds", 1, 1 << 22);
+  // 2^16 rounds: a 16-hash path keeps open_challenge inside one 1232-byte transaction.
+  int(c.lotteryRounds, "lotteryRounds", 1, 1 << 16);
   num(c.refreshSecs, "refreshSecs", 1);
   int(c.maxConcurrent, "maxConcurrent", 1, 256);
   if (typeof c.paramsByClass !== "object" || c.paramsByClass === null || Array.isArray(c.paramsByClass)) throw new ConfigError("paramsByClass: a mapping of class name to params id");
