@@ -18,21 +18,11 @@ import { MinerAgent, Strategy } from "@pinfi/verifier/dist/agent";
 import { AuditError, auditChallenge, VerifierDaemon, ChallengeReport } from "@pinfi/verifier/dist/daemon";
 import { RoundSecrets } from "@pinfi/verifier/dist/service/lottery";
 import { jsonLogger } from "@pinfi/verifier/dist/service/log";
-import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
+import { alignUp, HOUR, POOL_PARAMS, User, VERIFICATION, VERIFIER_STAKE, World } from "./world";
 
-const STAKE = 5_000_000n;
 const TINY = paramsByName("ci-tiny");
 /** The "ci" class (m = 64 rows) for the A100 pool: room for a transcript with half the rows. */
 const CI = paramsByName("ci");
-const VERIFICATION = {
-  minVerifierStake: STAKE,
-  unbondingSecs: 3_600,
-  verdictWindowSlots: 300,
-  strikeWindowSecs: 86_400,
-  strikesToFail: 3,
-  distinctVerifiersToFail: 2,
-  verifierStrikesToSuspend: 3,
-};
 const hex = (b: ArrayLike<number>) => Buffer.from(Uint8Array.from(b)).toString("hex");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A port nothing listens on right now (the daemon must know its public URL before it binds). */
@@ -122,10 +112,10 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     t0 = alignUp(await w.now(), HOUR);
     await w.warpTo(t0);
     await rpc.updateProtocol({ connection: w.connection, admin: w.admin, verification: VERIFICATION });
-    v1 = await w.user(STAKE);
-    v2 = await w.user(STAKE);
+    v1 = await w.user(VERIFIER_STAKE);
+    v2 = await w.user(VERIFIER_STAKE);
     for (const v of [v1, v2]) {
-      await rpc.registerVerifier({ connection: w.connection, authority: v.kp, authorityTokens: v.tokens, utilityMint: w.mint, amount: STAKE });
+      await rpc.registerVerifier({ connection: w.connection, authority: v.kp, authorityTokens: v.tokens, utilityMint: w.mint, amount: VERIFIER_STAKE });
     }
     d1 = daemon(v1, await freePort());
     d2 = daemon(v2);

@@ -5,19 +5,9 @@ import { expect } from "chai";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import { getMint } from "@solana/spl-token";
 import { accounts, constants, errors, gpa, instructions, pdas, rpc } from "@pinfi/sdk";
-import { alignUp, HOUR, POOL_PARAMS, User, World } from "./world";
+import { alignUp, HOUR, POOL_PARAMS, User, VERIFICATION, VERIFIER_STAKE, World } from "./world";
 import { programError, rejects } from "./expect";
 
-const STAKE = 5_000_000n;
-const VERIFICATION = {
-  minVerifierStake: STAKE,
-  unbondingSecs: 3_600,
-  verdictWindowSlots: 300,
-  strikeWindowSecs: 86_400,
-  strikesToFail: 3,
-  distinctVerifiersToFail: 2,
-  verifierStrikesToSuspend: 3,
-};
 
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest();
@@ -75,7 +65,7 @@ describe("proof-of-compute through the SDK", function () {
       connection: w.connection, owner: miner.kp, pool, device, deviceStakeCount: 0n, ownerTokens: miner.tokens, kind: "lp", end: t0 + 12n * HOUR, certificateNonce: 1n,
     });
     stake = pdas.stake(device, 0n)[0];
-    verifier = await w.user(STAKE);
+    verifier = await w.user(VERIFIER_STAKE);
     verifierAccount = pdas.verifier(verifier.kp.publicKey)[0];
     vault = pdas.verifierVault(verifierAccount)[0];
   });
@@ -100,16 +90,16 @@ describe("proof-of-compute through the SDK", function () {
   });
 
   it("a verifier below the minimum stake is refused; at the minimum it is registered", async () => {
-    const e = await rejects(rpc.registerVerifier({ connection: w.connection, authority: verifier.kp, authorityTokens: verifier.tokens, utilityMint: w.mint, amount: STAKE - 1n }));
+    const e = await rejects(rpc.registerVerifier({ connection: w.connection, authority: verifier.kp, authorityTokens: verifier.tokens, utilityMint: w.mint, amount: VERIFIER_STAKE - 1n }));
     expect(programError(e)).to.equal("VerifierStakeTooLow");
-    const res = await rpc.registerVerifier({ connection: w.connection, authority: verifier.kp, authorityTokens: verifier.tokens, utilityMint: w.mint, amount: STAKE });
+    const res = await rpc.registerVerifier({ connection: w.connection, authority: verifier.kp, authorityTokens: verifier.tokens, utilityMint: w.mint, amount: VERIFIER_STAKE });
     expect(names(res)).to.deep.equal(["VerifierRegistered"]);
-    expect(await w.balance(vault)).to.equal(STAKE);
+    expect(await w.balance(vault)).to.equal(VERIFIER_STAKE);
     expect(await w.balance(verifier.tokens)).to.equal(0n);
     const v = await fetchVerifier();
     expect(v.authority.equals(verifier.kp.publicKey)).to.equal(true);
     expect(v.vault.equals(vault)).to.equal(true);
-    expect([v.staked, v.unbondingSince, v.pending, v.strikes]).to.deep.equal([STAKE, 0n, 0, 0]);
+    expect([v.staked, v.unbondingSince, v.pending, v.strikes]).to.deep.equal([VERIFIER_STAKE, 0n, 0, 0]);
     expect((await gpa.allVerifiers(w.connection)).map((k) => k.address.toBase58())).to.deep.equal([verifierAccount.toBase58()]);
   });
 
@@ -190,9 +180,9 @@ describe("proof-of-compute through the SDK", function () {
     const supply = (await getMint(w.connection, w.mint)).supply;
     const res = await rpc.slashVerifier({ connection: w.connection, admin: w.admin, verifierAuthority: verifier.kp.publicKey, utilityMint: w.mint, amount: 1_000_000n });
     expect(names(res)).to.deep.equal(["VerifierSlashed"]);
-    expect(await w.balance(vault)).to.equal(STAKE - 1_000_000n);
+    expect(await w.balance(vault)).to.equal(VERIFIER_STAKE - 1_000_000n);
     expect(supply - (await getMint(w.connection, w.mint)).supply).to.equal(1_000_000n);
-    expect([(await fetchVerifier()).staked, (await fetchVerifier()).slashed]).to.deep.equal([STAKE - 1_000_000n, 1_000_000n]);
+    expect([(await fetchVerifier()).staked, (await fetchVerifier()).slashed]).to.deep.equal([VERIFIER_STAKE - 1_000_000n, 1_000_000n]);
 
     const withdraw = { connection: w.connection, authority: verifier.kp, authorityTokens: verifier.tokens };
     expect(programError(await rejects(rpc.withdrawVerifier(withdraw)))).to.equal("UnbondingNotOver");
@@ -203,7 +193,7 @@ describe("proof-of-compute through the SDK", function () {
     expect(programError(await rejects(rpc.withdrawVerifier(withdraw)))).to.equal("UnbondingNotOver");
     await w.warpTo(now + 3_600n);
     expect(names(await rpc.withdrawVerifier(withdraw))).to.deep.equal(["VerifierWithdrawn"]);
-    expect(await w.balance(verifier.tokens)).to.equal(STAKE - 1_000_000n);
+    expect(await w.balance(verifier.tokens)).to.equal(VERIFIER_STAKE - 1_000_000n);
     expect(await accounts.fetchVerifier(w.connection, verifierAccount)).to.equal(null);
     expect(await w.connection.getAccountInfo(vault)).to.equal(null);
   });

@@ -24,6 +24,19 @@ export const POOL_PARAMS = {
 
 export type { User };
 
+/** A verifier's stake in the proof-of-compute suites (the protocol minimum there). */
+export const VERIFIER_STAKE = 5_000_000n;
+/** Verification rules of those suites: a 1 h unbonding so tests can wait it out. */
+export const VERIFICATION = {
+  minVerifierStake: VERIFIER_STAKE,
+  unbondingSecs: 3_600,
+  verdictWindowSlots: 300,
+  strikeWindowSecs: 86_400,
+  strikesToFail: 3,
+  distinctVerifiersToFail: 2,
+  verifierStrikesToSuspend: 3,
+};
+
 export class World extends LocalWorld {
   /** Never builds the localnet binary: a stale tree fails loudly instead of compiling inside a test's timeout. */
   static override async start(o: StartOptions = SUITE_START): Promise<World> {

@@ -211,7 +211,7 @@ export class ServedProver implements ProvenChallenge {
 }
 
 /** Concatenated 32-byte hashes (hex) → the wire's list. */
-const hashes = (hex: string): string[] => (hex.match(/.{64}/g) ?? []).map((h) => h);
+const hashes = (hex: string): string[] => hex.match(/.{64}/g) ?? [];
 
 /** Starts the native prover in serve mode on a challenge (see ServedProver). */
 export async function runNativeProver(binary: string, p: ParamClass, ch: ChallengeInputs): Promise<{ prover: ServedProver; result: NativeResult }> {

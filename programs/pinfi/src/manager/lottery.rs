@@ -84,19 +84,11 @@ pub fn wins(draw: u64, draws: u16, verifiers: u32) -> bool {
 /// longer reaches back that far.
 pub fn slot_hash_at(sysvar: &[u8], slot: u64) -> Option<[u8; 32]> {
     let count = u64::from_le_bytes(sysvar.get(..8)?.try_into().ok()?) as usize;
-    let mut found = None;
-    for e in 0..count {
-        let at = 8 + 40 * e;
-        let entry = sysvar.get(at..at + 40)?;
+    (0..count).find_map(|e| {
+        let entry = sysvar.get(8 + 40 * e..48 + 40 * e)?;
         let s = u64::from_le_bytes(entry[..8].try_into().unwrap());
-        if s <= slot {
-            let mut h = [0u8; 32];
-            h.copy_from_slice(&entry[8..40]);
-            found = Some(h);
-            break;
-        }
-    }
-    found
+        (s <= slot).then(|| entry[8..40].try_into().unwrap())
+    })
 }
 
 #[cfg(test)]
