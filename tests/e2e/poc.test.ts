@@ -43,6 +43,13 @@ interface Dev {
   owner: User;
 }
 
+/** A kept bundle and the openings it names (the daemon writes them side by side). */
+function readEvidence(bundlePath: string): { bundle: ReturnType<typeof parseEvidence>; openings: Uint8Array | null } {
+  const bundle = parseEvidence(readFileSync(bundlePath, "utf8"));
+  const openings = bundle.openings === null ? null : new Uint8Array(readFileSync(bundlePath.replace(/\.json$/, ".openings")));
+  return { bundle, openings };
+}
+
 describe("proof-of-compute: miner agents and verifier daemons on the localnet", function () {
   this.timeout(120_000);
   let w: World;
@@ -160,11 +167,12 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     expect([c.elapsedMs, c.deadlineMs]).to.deep.equal([r.elapsedMs, r.deadlineMs]);
     expect(c.deadlineMs).to.be.at.least(TINY.deadlineMs + 50);
     expect(hex(c.evidenceHash)).to.equal(r.evidenceHash);
-    const bundle = parseEvidence(readFileSync(r.evidencePath!, "utf8"));
+    const { bundle, openings } = readEvidence(r.evidencePath!);
     expect(r.evidencePath!.endsWith(`${r.evidenceHash}.json`)).to.equal(true);
     expect((bundle.commit as { R: string }).R).to.equal(hex(c.root));
     expect(bundle.devicePubkey).to.equal(hex(d.deviceKey.toBytes()));
-    const re = recheck(bundle);
+    expect(bundle.openings?.bytes).to.equal(openings?.length);
+    const re = recheck(bundle, openings);
     expect([re.agrees, re.outcome.kind, re.problems]).to.deep.equal([true, "PASS", []]);
     expect((await fetchStake(honest)).failed).to.equal(false);
   });
@@ -292,7 +300,8 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     const r = await challengeOnce(seeded, dev);
     expect([r.outcome, r.reason]).to.deep.equal(["wrong", "bad_entry"]);
     expect((await fetchStake(dev)).failed).to.equal(true);
-    expect(recheck(parseEvidence(readFileSync(r.evidencePath!, "utf8"))).agrees).to.equal(true);
+    const { bundle, openings } = readEvidence(r.evidencePath!);
+    expect(recheck(bundle, openings).agrees).to.equal(true);
   });
 
   it("anyone audits the WRONG verdict: the bundle from the verifier's published endpoint, checked against the chain", async () => {
@@ -316,9 +325,23 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     } finally {
       writeFileSync(file, text);
     }
+    // The openings are the bundle's by digest: other bytes under that name no longer support the verdict.
+    const openingsFile = file.replace(/\.json$/, ".openings");
+    const kept = readFileSync(openingsFile);
+    const served = new Uint8Array(await (await fetch(`${d1.url}/evidence/${wrongReport.evidenceHash}.openings`)).arrayBuffer());
+    expect(Buffer.from(served).equals(kept)).to.equal(true);
+    writeFileSync(openingsFile, Uint8Array.from(kept, (b, x) => (x === 100 ? b ^ 1 : b)));
+    try {
+      const bad = await auditChallenge(w.connection, challenge);
+      expect([bad.supported, bad.objective]).to.deep.equal([false, false]);
+      expect(bad.recheck!.problems).to.include("openings do not match the bundle's digest");
+    } finally {
+      writeFileSync(openingsFile, kept);
+    }
     // The route serves hex names only.
     expect((await fetch(`${d1.url}/evidence/..%2F..%2Fetc%2Fpasswd.json`)).status).to.equal(404);
     expect((await fetch(`${d1.url}/evidence/${"0".repeat(64)}.json`)).status).to.equal(404);
+    expect((await fetch(`${d1.url}/evidence/${"0".repeat(64)}.openings`)).status).to.equal(404);
   });
 
   it("an audit catches a verifier that cites another challenge's bundle, and says why it cannot audit", async () => {

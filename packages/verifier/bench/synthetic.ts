@@ -8,9 +8,9 @@ import * as crypto from "node:crypto";
 import {
   ParamClass, ChallengeInputs, CHUNKS_PER_ROW, OpenRequestMsg, OpenBody, chunkCount, deriveSeed, walkSeed, permutation, genX0Row,
   genWColumn, mixRow, dot, requant, leafHash, nodeHash, depth, rowIndex, runWalker, generateSigner, signCommit, signOpenings,
-  DeviceSigner, CommitMsg, OpenResponseMsg,
+  DeviceSigner, CommitMsg,
 } from "../src";
-import { bytesOfWordsLE, toBase64, toHex } from "../src/bytes";
+import { bytesOfWordsLE, concat } from "../src/bytes";
 
 /** Merkle tree over `count` bottom nodes, all equal to `zero` except those in `set`. */
 class SparseTree {
@@ -45,7 +45,8 @@ class SparseTree {
     return this.levels[level].get(idx) ?? this.defaults[level];
   }
 
-  path(index: number, fromLevel = 0): Uint8Array[] {
+  /** Siblings from `fromLevel` up, concatenated (the openings' form). */
+  path(index: number, fromLevel = 0): Uint8Array {
     const out: Uint8Array[] = [];
     let idx = index;
     let n = this.count;
@@ -55,7 +56,7 @@ class SparseTree {
       idx >>>= 1;
       n = Math.ceil(n / 2);
     }
-    return out;
+    return concat(...out);
   }
 }
 
@@ -65,7 +66,8 @@ export interface Synthetic {
   signer: DeviceSigner;
   commit: CommitMsg;
   request: OpenRequestMsg;
-  openings: OpenResponseMsg;
+  /** The openings message (encoded body ‖ signature). */
+  openings: Uint8Array;
   columns: number[][];
 }
 
@@ -130,10 +132,10 @@ export function synthetic(p: ParamClass): Synthetic {
   const wseed = walkSeed(R, challenge.vNonce);
   const walkerIdx = Array.from({ length: p.kw }, () => pick(p.walkers));
   const walks = walkerIdx.map((w) => {
-    const chunks: { data: string; path: string[] }[] = [];
+    const chunks: { data: Uint8Array; path: Uint8Array }[] = [];
     const fin = runWalker(p, wseed, w, (_s, a) => {
       const data = chunkAt(a);
-      chunks.push({ data: toBase64(data), path: tree.path(a).map(toHex) });
+      chunks.push({ data, path: tree.path(a) });
       return data;
     });
     return { w, chunks, final: bytesOfWordsLE(fin) };
@@ -144,7 +146,7 @@ export function synthetic(p: ParamClass): Synthetic {
   const request: OpenRequestMsg = { challengeId: challenge.challengeId.toString(), rows: samples, walkers: walkerIdx };
   const rowOpening = (t: number, i: number) => {
     const data = rows.get(rowIndex(p, t, i))!;
-    return { data: toBase64(new Uint8Array(data.buffer, data.byteOffset, data.length)), path: tree.path(rowIndex(p, t, i), depth(CHUNKS_PER_ROW)).map(toHex) };
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), path: tree.path(rowIndex(p, t, i), depth(CHUNKS_PER_ROW)) };
   };
   const body: OpenBody = {
     challengeId: request.challengeId,
@@ -154,11 +156,11 @@ export function synthetic(p: ParamClass): Synthetic {
       partner: t === 0 ? null : rowOpening(t, permutation(p, seed, t).apply(i)),
       next: rowOpening(t + 1, i),
     })),
-    walkers: walks.map((x) => ({ w: x.w, chunks: x.chunks, final: toHex(x.final), path: walkTree.path(x.w).map(toHex) })),
+    walkers: walks.map((x) => ({ w: x.w, chunks: x.chunks, final: x.final, path: walkTree.path(x.w) })),
   };
   return {
     params: p, challenge, signer, request, columns,
     commit: signCommit({ challenge, R, R2: walkTree.root }, signer),
-    openings: signOpenings({ challenge, openBody: () => body }, request, signer),
+    openings: signOpenings({ params: p, challenge, openBody: () => body }, request, signer),
   };
 }

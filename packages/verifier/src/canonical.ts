@@ -5,20 +5,8 @@
 
 export type Canonical = null | boolean | number | string | Canonical[] | { [k: string]: Canonical };
 
-/**
- * Text already encoded, by object identity: the canonical JSON of that very object (unchanged
- * since), as pieces whose concatenation is the text.
- */
-export type KnownCanonical = ReadonlyMap<unknown, readonly string[]>;
-
-/**
- * Canonical JSON of v. With `known`, an object reached through plain objects from the top is
- * written from its known text instead of being encoded again; the bytes are exactly those
- * without `known`, since a plain object's canonical form is "{" + its sorted `"key":value`
- * members joined by "," + "}".
- */
-export function canonicalJson(v: unknown, known?: KnownCanonical): string {
-  if (known !== undefined && known.size > 0) return canonicalPieces(v, known).join("");
+/** Canonical JSON of v. */
+export function canonicalJson(v: unknown): string {
   // Native JSON.stringify does the writing (fast on MiB-sized openings); the replacer enforces
   // the subset and hands it objects with their keys already sorted.
   const out = JSON.stringify(v, function (this: unknown, key: string, value: unknown) {
@@ -47,35 +35,4 @@ export function canonicalJson(v: unknown, known?: KnownCanonical): string {
   return out;
 }
 
-const isPlain = (v: unknown): boolean => {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  // An own or inherited toJSON would make JSON.stringify encode something else: leave those to it.
-  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
-};
-
-/**
- * Canonical JSON of v as pieces to be concatenated (or hashed one after another, see sha256Text):
- * large members are never copied into one string. Known values contribute their pieces.
- */
-export function canonicalPieces(v: unknown, known?: KnownCanonical, out: string[] = []): string[] {
-  const k = typeof v === "object" && v !== null ? known?.get(v) : undefined;
-  if (k !== undefined) {
-    for (const x of k) out.push(x);
-  } else if (known !== undefined && known.size > 0 && isPlain(v)) {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).sort();
-    out.push("{");
-    for (let x = 0; x < keys.length; x++) {
-      out.push((x === 0 ? "" : ",") + JSON.stringify(keys[x]) + ":");
-      canonicalPieces(o[keys[x]], known, out);
-    }
-    out.push("}");
-  } else {
-    out.push(canonicalJson(v));
-  }
-  return out;
-}
-
-export const canonicalBytes = (v: unknown, known?: KnownCanonical): Uint8Array =>
-  new Uint8Array(Buffer.from(canonicalJson(v, known), "utf8"));
+export const canonicalBytes = (v: unknown): Uint8Array => new Uint8Array(Buffer.from(canonicalJson(v), "utf8"));

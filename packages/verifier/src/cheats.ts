@@ -2,18 +2,20 @@
 // Responder, the interface an agent presents to a verifier for one challenge. Not exported from
 // the package index on purpose: import "@pinfi/verifier/dist/cheats".
 
-import { fromHex, toHex } from "./bytes";
+import { concat } from "./bytes";
+import { layout } from "./openings";
 import { ParamClass } from "./params";
 import { Prover, commitTranscript, commitWalk, phaseA, phaseB, proveSync } from "./prover";
 import { RandomSource, seededRandom } from "./samples";
 import { ChallengeInputs, deriveSeed, walkSeed } from "./seed";
 import { DeviceSigner } from "./sign";
-import { CommitMsg, OpenRequestMsg, OpenResponseMsg, signCommit, signOpenings } from "./wire";
+import { CommitMsg, OpenRequestMsg, signCommit, signOpenBody, signOpenings } from "./wire";
 
 /** What a miner agent gives a verifier for one challenge. */
 export interface Responder {
   commit(): CommitMsg;
-  open(req: OpenRequestMsg): OpenResponseMsg;
+  /** The openings message (encoded body ‖ signature). */
+  open(req: OpenRequestMsg): Uint8Array;
 }
 
 export function honest(prover: Prover, signer: DeviceSigner): Responder {
@@ -71,19 +73,13 @@ export function wrongPath(prover: Prover, signer: DeviceSigner): Responder {
       tampered.openBody = (r: OpenRequestMsg) => {
         const body = prover.openBody(r);
         const path = body.rows.length > 0 ? body.rows[0].next.path : body.walkers[0].chunks[0].path;
-        path[path.length - 1] = flipHex(path[path.length - 1]);
+        path[path.length - 32] ^= 1; // the top sibling
         return body;
       };
       return signOpenings(tampered, req, signer);
     },
   };
 }
-
-const flipHex = (h: string): string => {
-  const b = fromHex(h);
-  b[0] ^= 1;
-  return toHex(b);
-};
 
 /**
  * Transcript too small for the claimed VRAM, kind 1: the miner only has room for a fraction of the
@@ -92,6 +88,9 @@ const flipHex = (h: string): string => {
 export function smallTranscript(p: ParamClass, ch: ChallengeInputs, signer: DeviceSigner, rowsFraction = 0.5): Responder {
   const fits: ParamClass = { ...p, m: Math.max(16, Math.floor((p.m * rowsFraction) / 16) * 16) };
   const small = proveSync(fits, ch);
+  // Its paths are shorter than the claimed class's: sent well-formed, the missing levels as zeros.
+  const full = layout(p);
+  const padded = (path: Uint8Array, len: number) => concat(path, new Uint8Array(len - path.length));
   return {
     commit: () => signCommit(small, signer),
     open: (req) => {
@@ -103,10 +102,10 @@ export function smallTranscript(p: ParamClass, ch: ChallengeInputs, signer: Devi
       });
       body.walkers.forEach((o, s) => {
         o.w = req.walkers[s];
+        for (const c of o.chunks) c.path = padded(c.path, full.chunkPath);
       });
-      const fake: Prover = Object.create(small);
-      fake.openBody = () => body;
-      return signOpenings(fake, req, signer);
+      for (const o of body.rows) for (const r of [o.row, o.partner, o.next]) if (r) r.path = padded(r.path, full.rowPath);
+      return signOpenBody(p, ch, body, signer);
     },
   };
 }
@@ -141,6 +140,6 @@ export function replay(old: Prover, current: ChallengeInputs, signer: DeviceSign
   const oldCommit = signCommit(old, signer);
   return {
     commit: () => (resign ? signCommit({ challenge: current, R: old.R, R2: old.R2 }, signer) : oldCommit),
-    open: (req) => signOpenings({ challenge: current, openBody: (r) => old.openBody(r) }, req, signer),
+    open: (req) => signOpenings({ params: old.params, challenge: current, openBody: (r) => old.openBody(r) }, req, signer),
   };
 }

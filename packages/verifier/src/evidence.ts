@@ -1,15 +1,27 @@
 // The evidence bundle (docs/proof-of-compute.md, "Evidence bundle"): everything a third party
-// needs to recompute a verdict, as canonical JSON. Only SHA-256 of these bytes goes on chain.
+// needs to recompute a verdict, as canonical JSON, plus the openings message as received, which
+// the bundle covers by digest (published next to it). Only SHA-256 of the bundle goes on chain.
 
 import { fromHex, toHex } from "./bytes";
-import { KnownCanonical, canonicalBytes, canonicalJson, canonicalPieces } from "./canonical";
-import { sha256, sha256Text } from "./hash";
+import { canonicalBytes, canonicalJson } from "./canonical";
+import { sha256 } from "./hash";
+import { SIG } from "./openings";
 import { ParamClass, paramsById } from "./params";
 import { deriveSeed, nonceCommitment } from "./seed";
-import { JudgeInput, Judgement, Outcome, OUTCOME_CODE, Timing, judge } from "./verify";
+import { JudgeInput, Judgement, Outcome, OUTCOME_CODE, Timing, judge, openingsDigest } from "./verify";
 import { OpenRequestMsg, ReleaseMsg, parseRelease, releaseMessage } from "./wire";
 
-export const EVIDENCE_FORMAT = "pinfi/poc-evidence/v1";
+export const EVIDENCE_FORMAT = "pinfi/poc-evidence/v2";
+
+/**
+ * An openings message by digest: its length, SHA-256 of all but its last 64 bytes and those bytes
+ * (for a well-formed message: the body digest the device signed, and the signature).
+ */
+export interface OpeningsRecord {
+  bytes: number;
+  bodySha256: string;
+  sig: string;
+}
 
 export interface EvidenceBundle {
   format: typeof EVIDENCE_FORMAT;
@@ -21,7 +33,7 @@ export interface EvidenceBundle {
   /** As received (null: none, or not canonical-JSON encodable). */
   commit: unknown | null;
   request: OpenRequestMsg | null;
-  openings: unknown | null;
+  openings: OpeningsRecord | null;
   columns: number[][] | null;
   timing: Timing & { allowanceUs: number; deadlineUs: number; openDeadlineUs: number };
   outcome: Outcome;
@@ -45,7 +57,7 @@ export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle 
     devicePubkey: toHex(input.devicePubkey),
     commit: input.commit,
     request: input.request,
-    openings: input.openings,
+    openings: input.openings === null ? null : openingsRecord(input.openings, j.openingsDigest ?? openingsDigest(input.openings)),
     columns: input.columns,
     timing: {
       elapsedUs: timing.elapsedUs,
@@ -67,14 +79,17 @@ export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle 
   };
 }
 
+function openingsRecord(msg: Uint8Array, digest: Uint8Array): OpeningsRecord {
+  return { bytes: msg.length, bodySha256: toHex(digest), sig: toHex(msg.subarray(Math.max(0, msg.length - SIG))) };
+}
+
 export const serializeEvidence = (b: EvidenceBundle): string => canonicalJson(b);
 /** The evidence_hash submit_verdict records. */
-export const evidenceHash = (b: EvidenceBundle, known?: KnownCanonical): Uint8Array =>
-  known === undefined ? sha256(canonicalBytes(b)) : sha256Text(canonicalPieces(b, known));
+export const evidenceHash = (b: EvidenceBundle): Uint8Array => sha256(canonicalBytes(b));
 
 export function parseEvidence(json: string): EvidenceBundle {
   const b = JSON.parse(json) as EvidenceBundle;
-  if (b?.format !== EVIDENCE_FORMAT) throw new Error("not a PoC-v1 evidence bundle");
+  if (b?.format !== EVIDENCE_FORMAT) throw new Error(`not a ${EVIDENCE_FORMAT} evidence bundle`);
   if (canonicalJson(b) !== json) throw new Error("evidence bundle is not in canonical form");
   return b;
 }
@@ -91,9 +106,18 @@ export interface RecheckResult {
   evidenceHash: string;
 }
 
-/** Re-verifies a bundle from its bytes alone, with the same code the verifier ran. */
-export function recheck(bundle: EvidenceBundle): RecheckResult {
+/**
+ * Re-verifies a bundle from its bytes alone, with the same code the verifier ran. `openings`: the
+ * message the bundle names by digest (needed whenever it names one).
+ */
+export function recheck(bundle: EvidenceBundle, openings: Uint8Array | null = null): RecheckResult {
   const problems: string[] = [];
+  let msg: Uint8Array | null = null;
+  if (bundle.openings !== null) {
+    if (openings === null) problems.push("the openings the bundle names are missing");
+    else if (canonicalJson(openingsRecord(openings, openingsDigest(openings))) !== canonicalJson(bundle.openings)) problems.push("openings do not match the bundle's digest");
+    else msg = openings;
+  }
   const challenge = parseRelease(bundle.challenge);
   let params: ParamClass = bundle.params;
   try {
@@ -111,7 +135,7 @@ export function recheck(bundle: EvidenceBundle): RecheckResult {
     devicePubkey: fromHex(bundle.devicePubkey, 32),
     commit: bundle.commit,
     request: bundle.request,
-    openings: bundle.openings,
+    openings: msg,
     columns: bundle.columns,
     timing: { elapsedUs: bundle.timing.elapsedUs, openElapsedUs: bundle.timing.openElapsedUs, rttUs: bundle.timing.rttUs },
   };

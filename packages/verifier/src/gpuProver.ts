@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { fromHex, toBase64, toHex } from "./bytes";
+import { fromHex, toHex } from "./bytes";
 import { ParamClass } from "./params";
 import { ProgressFn, ProvenChallenge, assembleOpenBody, prove, sampleRows } from "./prover";
 import type { OpenBody, OpenRequestMsg, RowOpening, WalkerOpening } from "./wire";
@@ -172,16 +172,16 @@ export class ServedProver implements ProvenChallenge {
 
   async rowOpening(t: number, i: number): Promise<RowOpening> {
     const [data, path] = (await this.ask(`row ${t} ${i}`)).split(" ");
-    return { data: toBase64(fromHex(data, this.params.n)), path: hashes(path) };
+    return { data: fromHex(data, this.params.n), path: fromHex(path) };
   }
 
   async walkerOpening(w: number): Promise<WalkerOpening> {
     const [final, path, ...steps] = (await this.ask(`walker ${w}`)).split(" ");
     const chunks = steps.map((step) => {
       const [, data, chunkPath] = step.split(":");
-      return { data: toBase64(fromHex(data, this.params.chunkBytes)), path: hashes(chunkPath) };
+      return { data: fromHex(data, this.params.chunkBytes), path: fromHex(chunkPath) };
     });
-    return { w, chunks, final, path: hashes(path) };
+    return { w, chunks, final: fromHex(final, 16), path: fromHex(path) };
   }
 
   /** Fetches every row and walker the request names, then assembles exactly what Prover.openBody would. */
@@ -209,9 +209,6 @@ export class ServedProver implements ProvenChallenge {
     this.child.stdin.end("quit\n");
   }
 }
-
-/** Concatenated 32-byte hashes (hex) → the wire's list. */
-const hashes = (hex: string): string[] => hex.match(/.{64}/g) ?? [];
 
 /** Starts the native prover in serve mode on a challenge (see ServedProver). */
 export async function runNativeProver(binary: string, p: ParamClass, ch: ChallengeInputs): Promise<{ prover: ServedProver; result: NativeResult }> {

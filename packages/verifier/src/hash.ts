@@ -9,10 +9,3 @@ export function sha256(...parts: Uint8Array[]): Uint8Array {
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 }
-
-/** SHA-256 of the UTF-8 bytes of the concatenated strings, without building the concatenation. */
-export function sha256Text(pieces: readonly string[]): Uint8Array {
-  const h = crypto.createHash("sha256");
-  for (const p of pieces) h.update(p, "utf8");
-  return new Uint8Array(h.digest());
-}

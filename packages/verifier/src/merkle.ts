@@ -3,6 +3,7 @@
 // count the last node is paired with itself. Leaf counts are fixed by the parameter class, so
 // the duplication ambiguity (CVE-2012-2459) cannot be used to change a count.
 
+import { concat } from "./bytes";
 import { sha256 } from "./hash";
 import { CHUNKS_PER_ROW } from "./params";
 
@@ -69,6 +70,11 @@ export class MerkleTree {
     return this.levels[0].slice(index * HASH, (index + 1) * HASH);
   }
 
+  /** Sibling hashes from the bottom level up, concatenated (the openings' form). */
+  pathBytes(index: number): Uint8Array {
+    return concat(...this.path(index));
+  }
+
   /** Sibling hashes from the bottom level up. */
   path(index: number): Uint8Array[] {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new Error("Merkle: index out of range");
@@ -128,18 +134,19 @@ export class PathVerifier {
     return this.proven[level]?.get(index);
   }
 
-  verify(bottom: Uint8Array, index: number, count: number, path: readonly Uint8Array[], level = 0): boolean {
+  /** `path`: the siblings from the bottom up, 32 bytes each, concatenated (as the openings carry them). */
+  verify(bottom: Uint8Array, index: number, count: number, path: Uint8Array, level = 0): boolean {
     if (!Number.isInteger(index) || index < 0 || index >= count) return false;
-    if (path.length !== depth(count)) return false;
+    const d = depth(count);
+    if (path.length !== d * HASH) return false;
     let h = bottom;
     let idx = index;
     let n = count;
     let known = false; // from here up, the path runs along remembered nodes
     const fresh: (number | Uint8Array)[] = []; // (level, index, node) triples, remembered once the root matches
-    for (let d = 0; d < path.length; d++) {
-      const lv = level + d;
-      const sib = path[d];
-      if (sib.length !== HASH) return false;
+    for (let x = 0; x < d; x++) {
+      const lv = level + x;
+      const sib = path.subarray(x * HASH, (x + 1) * HASH);
       if (!known) {
         const k = this.get(lv, idx);
         if (k) {
@@ -162,7 +169,7 @@ export class PathVerifier {
       n = Math.ceil(n / 2);
     }
     if (!equal32(h, this.root)) return false;
-    fresh.push(level + path.length, idx, h);
+    fresh.push(level + d, idx, h);
     for (let f = 0; f < fresh.length; f += 3) {
       const lv = fresh[f] as number;
       const m = this.proven[lv] ?? (this.proven[lv] = new Map());

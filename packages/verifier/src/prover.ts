@@ -8,8 +8,8 @@ import { genWT, genX0, permutation } from "./prng";
 import { gemmTN, mixRows } from "./gemm";
 import { MerkleTree, chunkLeaves, inRowPath, leafHash } from "./merkle";
 import { runWalker } from "./walk";
-import { bytesOfWordsLE, toBase64, toHex } from "./bytes";
-import type { OpenBody, OpenRequestMsg, RowOpening, SampleOpening, WalkerOpening } from "./wire";
+import { bytesOfWordsLE, concat } from "./bytes";
+import type { ChunkOpening, OpenBody, OpenRequestMsg, RowOpening, SampleOpening, WalkerOpening } from "./wire";
 
 export interface Progress {
   phase: "A" | "commit" | "B" | "done";
@@ -143,23 +143,23 @@ export class Prover {
 
   rowOpening(t: number, i: number): RowOpening {
     return {
-      data: toBase64(this.row(t, i)),
-      path: this.tree.path(rowIndex(this.params, t, i)).map(toHex),
+      data: this.row(t, i),
+      path: this.tree.pathBytes(rowIndex(this.params, t, i)),
     };
   }
 
   /** One walker re-run over the transcript, with every chunk it read and the paths. */
   walkerOpening(w: number, wseed = walkSeed(this.R, this.challenge.vNonce)): WalkerOpening {
-    const chunks: { data: string; path: string[] }[] = [];
+    const chunks: ChunkOpening[] = [];
     runWalker(this.params, wseed, w, (_step, a) => {
       const data = this.chunk(a);
       const r = Math.floor(a / CHUNKS_PER_ROW);
       const rowBytes = this.row(Math.floor(r / this.params.m) + 1, r % this.params.m);
-      const path = [...inRowPath(rowBytes, a % CHUNKS_PER_ROW), ...this.tree.path(r)].map(toHex);
-      chunks.push({ data: toBase64(data), path });
+      const path = concat(...inRowPath(rowBytes, a % CHUNKS_PER_ROW), ...this.tree.path(r));
+      chunks.push({ data, path });
       return data;
     });
-    return { w, chunks, final: toHex(finalBytes(this.finals, w)), path: this.walkTree.path(w).map(toHex) };
+    return { w, chunks, final: finalBytes(this.finals, w), path: this.walkTree.pathBytes(w) };
   }
 
   /** Answers an open request (§2.3 step 9); the agent signs the result with signOpenings. */

@@ -22,6 +22,8 @@ export interface Verdict {
   deadlineMs: number;
   evidence: EvidenceBundle;
   evidenceHash: Uint8Array;
+  /** The openings message the evidence names by digest (publish it with the bundle). */
+  openings: Uint8Array | null;
 }
 
 export interface VerifyInput {
@@ -30,7 +32,8 @@ export interface VerifyInput {
   devicePubkey: Uint8Array;
   commit: unknown | null;
   request: OpenRequestMsg | null;
-  openings: unknown | null;
+  /** The openings message as received (encoded body ‖ signature). */
+  openings: Uint8Array | null;
   timing: Timing;
   /** Drawn here (after the openings) when absent. */
   columns?: number[][] | null;
@@ -48,8 +51,8 @@ export function verify(input: VerifyInput): Verdict {
     return judged(first);
   } catch (e) {
     if (!(e instanceof CanonicalError)) throw e;
-    // A message that cannot be canonical JSON is recorded, and judged, as not received.
-    return judged({ ...first, commit: encodable(first.commit), openings: encodable(first.openings) });
+    // A commit that cannot be canonical JSON is recorded, and judged, as not received.
+    return judged({ ...first, commit: encodable(first.commit) });
   }
 }
 
@@ -69,8 +72,7 @@ function judged(input: BundleInput): Verdict {
   const evidence = buildEvidence(input, j);
   let hash: Uint8Array;
   try {
-    // The openings' canonical text from the signature check is reused (same bytes, encoded once).
-    hash = evidenceHash(evidence, j.openingsJson === undefined ? undefined : new Map([[evidence.openings, j.openingsJson]]));
+    hash = evidenceHash(evidence);
   } catch (e) {
     throw new CanonicalError((e as Error).message);
   }
@@ -83,6 +85,7 @@ function judged(input: BundleInput): Verdict {
     deadlineMs: j.deadlineMs,
     evidence,
     evidenceHash: hash,
+    openings: input.openings,
   };
 }
 
@@ -105,7 +108,7 @@ export class VerifierSession {
   private request: OpenRequestMsg | null = null;
   private tOpen: number | null = null;
   private tOpened: number | null = null;
-  private openings: unknown | null = null;
+  private openings: Uint8Array | null = null;
 
   constructor(o: SessionOptions) {
     this.o = o;
@@ -142,7 +145,7 @@ export class VerifierSession {
     return this.request;
   }
 
-  receiveOpenings(msg: unknown): void {
+  receiveOpenings(msg: Uint8Array): void {
     if (this.tOpen === null) throw new Error("openings before an open request");
     if (this.tOpened !== null) return;
     this.tOpened = this.clock();

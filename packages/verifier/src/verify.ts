@@ -3,17 +3,18 @@
 // draws the columns and builds the evidence); `recheck` calls the same function on a published
 // bundle, so a third party reaches the same outcome from the same bytes.
 
-import { bytesOfWordsLE, equal, fromBase64, fromHex } from "./bytes";
+import { bytesOfWordsLE, equal, fromHex } from "./bytes";
+import { sha256 } from "./hash";
 import { mixRow, requant } from "./gemm";
-import { PathVerifier, depth, leafHash, rowNode } from "./merkle";
+import { PathVerifier, leafHash, rowNode } from "./merkle";
 import { CHUNKS_PER_ROW, ParamClass, RTT_CAP_MS, RTT_SLACK_MS, chunkCount, rowCount } from "./params";
 import { Permutation, dotWColumn, genX0Row, permutation, philoxKey } from "./prng";
 import { rowIndex } from "./prover";
 import { ChallengeInputs, deriveKey, deriveSeed, walkSeed } from "./seed";
 import { verifySignature } from "./sign";
 import { absorb, chunkAddress, walkerInit } from "./walk";
-import { canonicalJson } from "./canonical";
-import { OpenBody, OpenRequestMsg, commitSigningBytes, isIndex, openSigningBytesOfText, parseChallengeId } from "./wire";
+import { SIG, decodeOpenings } from "./openings";
+import { OpenBody, OpenRequestMsg, RowOpening, SampleOpening, WalkerOpening, commitSigningBytes, isIndex, openSigningBytes, parseChallengeId } from "./wire";
 
 export type OutcomeKind = "PASS" | "LATE" | "WRONG" | "NO_OPEN" | "NO_RESPONSE";
 
@@ -59,7 +60,8 @@ export interface JudgeInput {
   devicePubkey: Uint8Array;
   commit: unknown | null;
   request: OpenRequestMsg | null;
-  openings: unknown | null;
+  /** The openings message as received (encoded body ‖ signature). */
+  openings: Uint8Array | null;
   /** c columns per requested row, drawn after the openings arrived. */
   columns: number[][] | null;
   timing: Timing;
@@ -78,11 +80,8 @@ export interface Judgement {
   elapsedMs: number;
   /** D(class) + RTT allowance rounded down to ms: LATE ⇔ elapsedMs > deadlineMs, exactly the chain's rule. */
   deadlineMs: number;
-  /**
-   * Canonical JSON of `openings` as received (signature included), as pieces, when the signature
-   * check encoded it: the evidence hash reuses it instead of encoding the MiB-sized openings again.
-   */
-  openingsJson?: readonly string[];
+  /** openingsDigest(openings), computed once for the signature check and reused by the evidence. */
+  openingsDigest: Uint8Array | null;
 }
 
 /** Microseconds → the integer milliseconds the chain sees; rounding always goes against the miner. */
@@ -112,32 +111,31 @@ export function judge(input: JudgeInput): Judgement {
   const seed = deriveSeed(ch);
 
   // 1. The commitment must exist and be the device's, for this challenge.
+  const digest = input.openings === null ? null : openingsDigest(input.openings);
   const commit = readCommit(input.commit, ch, seed, input.devicePubkey);
-  if ("reason" in commit) return { ...base, outcome: out("NO_RESPONSE", commit.reason), failures: [], R: null, R2: null };
+  if ("reason" in commit) return { ...base, outcome: out("NO_RESPONSE", commit.reason), failures: [], R: null, R2: null, openingsDigest: digest };
   const { R, R2 } = commit;
 
-  // 2. The openings: envelope and signature decide whether they are attributable at all.
-  const opened = readOpenings(input.openings, ch, seed, input.devicePubkey);
-  const body = "reason" in opened ? opened : opened.body;
-  const openingsJson = opened.json;
+  // 2. The openings: format and signature decide whether they are attributable at all.
+  const opened = readOpenings(p, input.openings, digest, ch, seed, input.devicePubkey);
   let openProblem: string | null = null;
   const failures: Failure[] = [];
-  if ("reason" in body) {
-    openProblem = body.reason;
+  if ("reason" in opened) {
+    openProblem = opened.reason;
   } else if (input.request === null) {
     openProblem = "no_openings";
   } else {
     // 3. Signed openings: every item is checked; any failure is objective.
+    const body = opened.body;
     const ctx = new Checker(p, seed, R, R2, ch.vNonce);
     const req = input.request;
-    const rows = body.rows.slice(0, req.rows.length);
-    rows.forEach((item, s) => ctx.sample(item, input.columns?.[s] ?? [], failures));
+    body.rows.slice(0, req.rows.length).forEach((item, s) => ctx.sample(item, input.columns?.[s] ?? [], failures));
     body.walkers.slice(0, req.walkers.length).forEach((item) => ctx.walker(item, failures));
     const covers =
       body.rows.length === req.rows.length &&
       body.walkers.length === req.walkers.length &&
-      req.rows.every(([t, i], s) => isSample(body.rows[s]) && body.rows[s].t === t && body.rows[s].i === i) &&
-      req.walkers.every((w, s) => isObj(body.walkers[s]) && body.walkers[s].w === w);
+      req.rows.every(([t, i], s) => body.rows[s].t === t && body.rows[s].i === i) &&
+      req.walkers.every((w, s) => body.walkers[s].w === w);
     if (!covers) openProblem = "incomplete_openings";
   }
 
@@ -153,11 +151,16 @@ export function judge(input: JudgeInput): Judgement {
   } else {
     outcome = out("PASS");
   }
-  return { ...base, outcome, failures, R, R2, ...(openingsJson === undefined ? {} : { openingsJson }) };
+  return { ...base, outcome, failures, R, R2, openingsDigest: digest };
 }
 
+/**
+ * SHA-256 of all but the last 64 bytes of an openings message: for a well-formed one, the digest
+ * of the body that the signature covers. The evidence records it (and those 64 bytes) for any message.
+ */
+export const openingsDigest = (msg: Uint8Array): Uint8Array => sha256(msg.subarray(0, Math.max(0, msg.length - SIG)));
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isSample = (v: unknown): v is { t: unknown; i: unknown } => isObj(v);
 
 /** Whether a commit message is the device's, for this challenge (the daemon's early check). */
 export function checkCommit(ch: ChallengeInputs, devicePubkey: Uint8Array, msg: unknown): { ok: true } | { ok: false; reason: string } {
@@ -185,44 +188,18 @@ function readCommit(
 }
 
 function readOpenings(
-  msg: unknown, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array,
-): { body: OpenBody; json: string[] } | { reason: string; json?: string[] } {
-  if (msg === null || msg === undefined) return { reason: "no_openings" };
-  if (!isObj(msg) || !Array.isArray(msg.rows) || !Array.isArray(msg.walkers)) return { reason: "malformed_openings" };
-  let sig: Uint8Array;
-  let signed: Uint8Array;
-  let json: string[];
-  const { sig: sigHex, ...body } = msg;
+  p: ParamClass, msg: Uint8Array | null, digest: Uint8Array | null, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array,
+): { body: OpenBody } | { reason: string } {
+  if (msg === null || digest === null) return { reason: "no_openings" };
+  let body: OpenBody, sig: Uint8Array;
   try {
-    if (parseChallengeId(msg.challengeId) !== ch.challengeId) return { reason: "wrong_challenge" };
-    sig = fromHex(sigHex as string, 64);
-    // Each member is encoded once: the signed body is every member but sig, and the evidence holds
-    // all of them (throws unless canonical-JSON encodable). Keys sort by UTF-16 code units.
-    const keys = Object.keys(body).sort();
-    const members = keys.map((k) => [JSON.stringify(k) + ":", canonicalJson(body[k])]);
-    const text = (ms: string[][]) => ["{", ...ms.flatMap(([k, v], x) => [(x === 0 ? "" : ",") + k, v]), "}"];
-    signed = openSigningBytesOfText(ch.challengeId, seed, text(members));
-    let at = keys.findIndex((k) => k > "sig");
-    if (at < 0) at = keys.length;
-    members.splice(at, 0, ['"sig":', JSON.stringify(sigHex)]);
-    json = text(members);
+    ({ body, sig } = decodeOpenings(p, msg));
   } catch {
     return { reason: "malformed_openings" };
   }
-  if (!verifySignature(pub, signed, sig)) return { reason: "bad_open_signature", json };
-  return { body: body as unknown as OpenBody, json };
-}
-
-/**
- * A path's sibling hashes: each a string of 64 hex digits, decoded in one call into one buffer
- * (views into it), exactly as strict as fromHex(h, 32) on each.
- */
-function hashList(hs: readonly unknown[]): Uint8Array[] {
-  for (const h of hs) if (typeof h !== "string" || h.length !== 64) throw new Error("bad hash");
-  const all = fromHex((hs as string[]).join(""), 32 * hs.length);
-  const out: Uint8Array[] = new Array(hs.length);
-  for (let x = 0; x < hs.length; x++) out[x] = new Uint8Array(all.buffer, all.byteOffset + 32 * x, 32);
-  return out;
+  if (BigInt(body.challengeId) !== ch.challengeId) return { reason: "wrong_challenge" };
+  if (!verifySignature(pub, openSigningBytes(ch.challengeId, seed, digest), sig)) return { reason: "bad_open_signature" };
+  return { body };
 }
 
 /** Row nodes sit 4 levels above the chunk leaves (16 chunks per row). */
@@ -257,28 +234,22 @@ class Checker {
     return v;
   }
 
-  /** Decodes a row opening and checks its path; null (with a failure pushed) when it does not hold. */
-  private row(o: unknown, t: number, i: number, which: string, failures: Failure[]): Int8Array | null {
-    let data: Uint8Array;
-    let path: Uint8Array[];
-    try {
-      if (!isObj(o) || !Array.isArray(o.path)) throw new Error();
-      data = fromBase64(o.data as string, this.p.n);
-      path = hashList(o.path as unknown[]);
-    } catch {
+  /** Checks a row opening's path; null (with a failure pushed) when it does not hold. */
+  private row(o: RowOpening | null, t: number, i: number, which: string, failures: Failure[]): Int8Array | null {
+    if (o === null) {
       failures.push({ reason: "malformed_item", detail: { t, i, which } });
       return null;
     }
-    if (!this.paths.verify(rowNode(data), rowIndex(this.p, t, i), this.rows, path, ROW_LEVEL)) {
+    if (!this.paths.verify(rowNode(o.data), rowIndex(this.p, t, i), this.rows, o.path, ROW_LEVEL)) {
       failures.push({ reason: "bad_row_path", detail: { t, i, which } });
       return null;
     }
-    return new Int8Array(data.buffer, data.byteOffset, data.length);
+    return new Int8Array(o.data.buffer, o.data.byteOffset, o.data.length);
   }
 
-  sample(item: unknown, columns: readonly number[], failures: Failure[]): void {
+  sample(item: SampleOpening, columns: readonly number[], failures: Failure[]): void {
     const p = this.p;
-    if (!isObj(item) || !isIndex(item.t, p.L) || !isIndex(item.i, p.m)) {
+    if (!isIndex(item.t, p.L) || !isIndex(item.i, p.m)) {
       failures.push({ reason: "malformed_item", detail: { which: "sample" } });
       return;
     }
@@ -310,28 +281,17 @@ class Checker {
     }
   }
 
-  walker(item: unknown, failures: Failure[]): void {
+  walker(item: WalkerOpening, failures: Failure[]): void {
     const p = this.p;
-    if (!isObj(item) || !isIndex(item.w, p.walkers) || !Array.isArray(item.chunks) || item.chunks.length !== p.steps) {
+    if (!isIndex(item.w, p.walkers)) {
       failures.push({ reason: "malformed_item", detail: { which: "walker" } });
       return;
     }
     const w = item.w;
     const s = new Uint32Array(4);
     walkerInit(this.wseed, w, s);
-    const pathLen = depth(this.nChunks);
     for (let step = 0; step < p.steps; step++) {
-      const o = item.chunks[step];
-      let data: Uint8Array;
-      let path: Uint8Array[];
-      try {
-        if (!isObj(o) || !Array.isArray(o.path) || o.path.length !== pathLen) throw new Error();
-        data = fromBase64(o.data as string, p.chunkBytes);
-        path = hashList(o.path as unknown[]);
-      } catch {
-        failures.push({ reason: "malformed_item", detail: { w, step, which: "chunk" } });
-        return;
-      }
+      const { data, path } = item.chunks[step];
       const a = chunkAddress(s, this.nChunks);
       if (!this.paths.verify(leafHash(data), a, this.nChunks, path)) {
         failures.push({ reason: "bad_chunk_path", detail: { w, step, address: a } });
@@ -339,21 +299,10 @@ class Checker {
       }
       absorb(s, data);
     }
-    let claimed: Uint8Array;
-    let path: Uint8Array[];
-    try {
-      claimed = fromHex(item.final as string, 16);
-      if (!Array.isArray(item.path)) throw new Error();
-      path = hashList(item.path as unknown[]);
-    } catch {
-      failures.push({ reason: "malformed_item", detail: { w, which: "final" } });
-      return;
-    }
-    const computed = bytesOfWordsLE(s);
-    if (!equal(computed, claimed)) {
+    if (!equal(bytesOfWordsLE(s), item.final)) {
       failures.push({ reason: "bad_walk", detail: { w } });
       return;
     }
-    if (!this.walkPaths.verify(leafHash(claimed), w, p.walkers, path)) failures.push({ reason: "bad_walk_path", detail: { w } });
+    if (!this.walkPaths.verify(leafHash(item.final), w, p.walkers, item.path)) failures.push({ reason: "bad_walk_path", detail: { w } });
   }
 }

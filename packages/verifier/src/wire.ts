@@ -2,12 +2,11 @@
 // the device key signs. Byte strings: hex for 16/32/64-byte values, base64 for rows and chunks.
 
 import { ascii, concat, fromHex, toHex, u64le } from "./bytes";
-import { canonicalJson } from "./canonical";
-import { sha256Text } from "./hash";
-import { ParamClass, CHUNKS_PER_ROW, chunkCount, rowCount } from "./params";
+import { sha256 } from "./hash";
+import { encodeOpenBody } from "./openings";
+import { ParamClass } from "./params";
 import { ChallengeInputs, deriveSeed } from "./seed";
 import { DeviceSigner } from "./sign";
-import { depth } from "./merkle";
 
 /** Verifier → agent at t0 (§2.3 step 4). */
 export interface ReleaseMsg {
@@ -34,10 +33,10 @@ export interface OpenRequestMsg {
   walkers: number[];
 }
 
-/** A transcript row with its path from the row node to R. */
+/** A transcript row with its path from the row node to R (siblings from the bottom up, 32 bytes each, concatenated). */
 export interface RowOpening {
-  data: string; // base64, n bytes
-  path: string[];
+  data: Uint8Array; // n bytes
+  path: Uint8Array;
 }
 
 /** Openings for one sampled (t, i): X_t[i], X_t[π_t(i)] (null for t = 0: regenerated) and X_{t+1}[i]. */
@@ -51,27 +50,22 @@ export interface SampleOpening {
 
 /** A chunk with its path from the chunk leaf to R (4 in-row siblings, then the row's path). */
 export interface ChunkOpening {
-  data: string; // base64, chunkBytes
-  path: string[];
+  data: Uint8Array; // chunkBytes
+  path: Uint8Array;
 }
 
 /** The chunks walker w read, in order, and its final state with the path to R2. */
 export interface WalkerOpening {
   w: number;
   chunks: ChunkOpening[];
-  final: string; // hex, 16 bytes (4 LE u32)
-  path: string[];
+  final: Uint8Array; // 16 bytes (4 LE u32)
+  path: Uint8Array;
 }
 
 export interface OpenBody {
   challengeId: string;
   rows: SampleOpening[];
   walkers: WalkerOpening[];
-}
-
-/** Agent → verifier: the body and the device key's signature over openSigningBytes(body). */
-export interface OpenResponseMsg extends OpenBody {
-  sig: string;
 }
 
 export class WireError extends Error {}
@@ -122,14 +116,9 @@ export function commitSigningBytes(challengeId: bigint, seed: Uint8Array, R: Uin
   return concat(ascii("poc/v1/commit"), u64le(challengeId), seed, R, R2);
 }
 
-/** "poc/v1/open" ‖ challenge_id(u64 LE) ‖ seed ‖ SHA-256(canonical JSON of the body). */
-export function openSigningBytes(challengeId: bigint, seed: Uint8Array, body: OpenBody): Uint8Array {
-  return openSigningBytesOfText(challengeId, seed, [canonicalJson(body)]);
-}
-
-/** The same, from the body's canonical JSON already at hand, as pieces (the verifier encodes it once). */
-export function openSigningBytesOfText(challengeId: bigint, seed: Uint8Array, bodyJson: readonly string[]): Uint8Array {
-  return concat(ascii("poc/v1/open"), u64le(challengeId), seed, sha256Text(bodyJson));
+/** "poc/v2/open" ‖ challenge_id(u64 LE) ‖ seed ‖ SHA-256(encoded body): what the device key signs with its openings. */
+export function openSigningBytes(challengeId: bigint, seed: Uint8Array, bodyDigest: Uint8Array): Uint8Array {
+  return concat(ascii("poc/v2/open"), u64le(challengeId), seed, bodyDigest);
 }
 
 export function signCommit(
@@ -144,15 +133,18 @@ export function signCommit(
   };
 }
 
+/** The signed openings message (encoded body ‖ signature) for an open request. */
 export function signOpenings(
-  x: { challenge: ChallengeInputs; openBody(req: OpenRequestMsg): OpenBody }, req: OpenRequestMsg, signer: DeviceSigner,
-): OpenResponseMsg {
-  return signOpenBody(x.challenge, x.openBody(req), signer);
+  x: { params: ParamClass; challenge: ChallengeInputs; openBody(req: OpenRequestMsg): OpenBody }, req: OpenRequestMsg, signer: DeviceSigner,
+): Uint8Array {
+  return signOpenBody(x.params, x.challenge, x.openBody(req), signer);
 }
 
 /** The signed openings message for a body built elsewhere (e.g. served by the native prover). */
-export function signOpenBody(challenge: ChallengeInputs, body: OpenBody, signer: DeviceSigner): OpenResponseMsg {
-  return { ...body, sig: toHex(signer.sign(openSigningBytes(challenge.challengeId, deriveSeed(challenge), body))) };
+export function signOpenBody(p: ParamClass, challenge: ChallengeInputs, body: OpenBody, signer: DeviceSigner): Uint8Array {
+  const encoded = encodeOpenBody(p, body);
+  const sig = signer.sign(openSigningBytes(challenge.challengeId, deriveSeed(challenge), sha256(encoded)));
+  return concat(encoded, sig);
 }
 
 /** Strict shape check of an open request (agent side: refuse anything out of range before working). */
@@ -170,13 +162,3 @@ export function parseOpenRequest(p: ParamClass, msg: unknown): OpenRequestMsg {
 }
 
 export const isIndex = (v: unknown, bound: number): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < bound;
-
-/** Upper bound of a well-formed open response, for the HTTP body limit (DoS, §5 #18). */
-export function maxOpeningsBytes(p: ParamClass): number {
-  const hashHex = 64 + 3;
-  const rowPath = depth(rowCount(p)) * hashHex;
-  const row = Math.ceil((p.n * 4) / 3) + rowPath + 64;
-  const chunk = Math.ceil((p.chunkBytes * 4) / 3) + (depth(chunkCount(p)) + 0) * hashHex + 64;
-  const walker = p.steps * chunk + 32 + 64 + depth(p.walkers) * hashHex + 64;
-  return 4096 + p.k * (3 * row + 64) + p.kw * walker + CHUNKS_PER_ROW;
-}

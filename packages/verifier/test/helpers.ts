@@ -18,7 +18,7 @@ export function newChallenge(p: ParamClass, over: Partial<ChallengeInputs> = {})
   };
 }
 
-/** JSON over the wire: what an HTTP transport would do to every message. */
+/** JSON over the wire: what an HTTP transport would do to every JSON message (the openings travel as bytes). */
 const wire = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
 
 export interface RunOptions {
@@ -43,7 +43,7 @@ export function runSession(p: ParamClass, ch: ChallengeInputs, devicePubkey: Uin
   s.receiveCommit(commit);
   const req = s.openRequest();
   if (o.noOpenings) return s.verdict();
-  const openings = wire(responder.open(wire(req) as typeof req));
+  const openings = responder.open(wire(req) as typeof req).slice();
   skew += o.openDelayMs ?? 0;
   s.receiveOpenings(openings);
   return s.verdict();

@@ -2,9 +2,9 @@ import { expect } from "chai";
 import {
   paramsByName, proveSync, prove, generateSigner, verify, recheck, parseEvidence, serializeEvidence, evidenceHash, drawRequest,
   signCommit, signOpenings, seededRandom, releaseMessage, parseRelease, parseOpenRequest, maxOpeningsBytes, toVerdictArgs,
-  Verdict, ParamClass, Prover, DeviceSigner, ChallengeInputs, OpenRequestMsg,
+  Verdict, ParamClass, Prover, DeviceSigner, ChallengeInputs, OpenRequestMsg, decodeOpenings, encodeOpenBody,
 } from "../src";
-import { toHex } from "../src/bytes";
+import { concat, toHex } from "../src/bytes";
 import * as cheats from "../src/cheats";
 import { newChallenge, runSession } from "./helpers";
 
@@ -22,7 +22,7 @@ function honestRun(p: ParamClass): { ch: ChallengeInputs; signer: DeviceSigner; 
 /** A third party re-verifies the bundle from its serialised bytes and reaches the same outcome. */
 function expectRecheckAgrees(v: Verdict): void {
   const text = serializeEvidence(v.evidence);
-  const r = recheck(parseEvidence(text));
+  const r = recheck(parseEvidence(text), v.openings);
   expect(r.problems).to.deep.equal([]);
   expect(r.outcome).to.deep.equal(v.outcome);
   expect(r.agrees).to.equal(true);
@@ -58,7 +58,14 @@ describe("honest prover", () => {
     expect(parseOpenRequest(ci, JSON.parse(JSON.stringify(req)))).to.deep.equal(req);
     expect(() => parseOpenRequest(ci, { ...req, rows: [[ci.L, 0]] })).to.throw();
     const resp = signOpenings(prover, req, signer);
-    expect(JSON.stringify(resp).length).to.be.below(maxOpeningsBytes(ci));
+    expect(resp.length).to.be.at.most(maxOpeningsBytes(ci));
+    // Exactly one encoding: decoding and encoding again gives the same bytes.
+    const { body, encoded, sig } = decodeOpenings(ci, resp);
+    expect(Buffer.from(encodeOpenBody(ci, body)).equals(Buffer.from(encoded))).to.equal(true);
+    expect(sig.length).to.equal(64);
+    // A request with every sample past step 0 is exactly the size bound.
+    const full = { ...req, rows: req.rows.map(([, i], s) => [1 + (s % (ci.L - 1)), i] as [number, number]) };
+    expect(signOpenings(prover, full, signer).length).to.equal(maxOpeningsBytes(ci));
     expect(parseRelease(JSON.parse(JSON.stringify(releaseMessage(ch))))).to.deep.equal({ ...ch, programId: new Uint8Array(ch.programId), devicePda: new Uint8Array(ch.devicePda), slotHash: new Uint8Array(ch.slotHash), vNonce: new Uint8Array(ch.vNonce) });
   });
 
@@ -208,14 +215,34 @@ describe("cheats are caught", () => {
     expect(v.outcome).to.deep.equal({ kind: "NO_OPEN", reason: "incomplete_openings", detail: null });
   });
 
-  it("messages that are not canonical JSON count as not received, and the bundle still rechecks", () => {
+  it("openings that are not exactly one well-formed encoding are NO_OPEN (malformed); the bundle still rechecks", () => {
     const { ch, signer, prover } = honestRun(tiny);
     const req = drawRequest(tiny, ch.challengeId);
-    const resp = JSON.parse(JSON.stringify(signOpenings(prover, req, signer)));
-    resp.rows[0].t = 0.5;
-    const v = verify({ params: tiny, challenge: ch, devicePubkey: signer.publicKey, commit: signCommit(prover, signer), request: req, openings: resp, timing: okTiming });
-    expect(v.outcome).to.deep.equal({ kind: "NO_OPEN", reason: "no_openings", detail: null });
-    expect(v.evidence.openings).to.equal(null);
+    const resp = signOpenings(prover, req, signer);
+    const kindAt = 16 + 8; // header, then t and i of the first sample
+    const bad: [string, Uint8Array][] = [
+      ["a byte appended", concat(resp, new Uint8Array(1))],
+      ["a byte short", resp.subarray(0, resp.length - 1)],
+      ["empty", new Uint8Array(0)],
+      ["wrong magic", Uint8Array.from(resp, (b, x) => (x === 0 ? b ^ 1 : b))],
+      ["an unknown sample kind", Uint8Array.from(resp, (b, x) => (x === kindAt ? 2 : b))],
+      ["more samples than the class draws", Uint8Array.from(resp, (b, x) => (x === 13 ? 0xff : b))],
+    ];
+    for (const [what, msg] of bad) {
+      const v = verify({ params: tiny, challenge: ch, devicePubkey: signer.publicKey, commit: signCommit(prover, signer), request: req, openings: msg, timing: okTiming });
+      expect(v.outcome, what).to.deep.equal({ kind: "NO_OPEN", reason: "malformed_openings", detail: null });
+      expect(v.evidence.openings?.bytes, what).to.equal(msg.length);
+      expectRecheckAgrees(v);
+    }
+  });
+
+  it("a commit that is not canonical JSON counts as not received, and the bundle still rechecks", () => {
+    const { ch, signer, prover } = honestRun(tiny);
+    const req = drawRequest(tiny, ch.challengeId);
+    const commit = { ...signCommit(prover, signer), extra: 0.5 };
+    const v = verify({ params: tiny, challenge: ch, devicePubkey: signer.publicKey, commit, request: req, openings: signOpenings(prover, req, signer), timing: okTiming });
+    expect(v.outcome).to.deep.equal({ kind: "NO_RESPONSE", reason: "no_commit", detail: null });
+    expect(v.evidence.commit).to.equal(null);
     expectRecheckAgrees(v);
   });
 
@@ -223,8 +250,8 @@ describe("cheats are caught", () => {
     const { ch, signer, prover } = honestRun(tiny);
     const req = drawRequest(tiny, ch.challengeId);
     const resp = signOpenings(prover, req, signer);
-    const forged = JSON.parse(JSON.stringify(resp));
-    forged.rows[0].next.data = Buffer.alloc(tiny.n).toString("base64");
+    const forged = resp.slice();
+    forged[resp.length - 64 - 100] ^= 1; // in the last walker's data: well-formed, but not what was signed
     const v = verify({ params: tiny, challenge: ch, devicePubkey: signer.publicKey, commit: signCommit(prover, signer), request: req, openings: forged, timing: okTiming });
     expect(v.outcome).to.deep.equal({ kind: "NO_OPEN", reason: "bad_open_signature", detail: null });
   });
@@ -239,14 +266,18 @@ describe("evidence bundles", () => {
     // A verifier claims WRONG on an honest run by editing the recorded outcome…
     const h = honestRun(tiny);
     const fake = { ...h.v.evidence, outcome: { kind: "WRONG" as const, reason: "bad_entry", detail: { t: 0, i: 0, j: 0, expected: 1, got: 2, failures: 1 } } };
-    const r = recheck(parseEvidence(serializeEvidence(fake)));
+    const r = recheck(parseEvidence(serializeEvidence(fake)), h.v.openings);
     expect(r.agrees).to.equal(false);
     expect(r.outcome.kind).to.equal("PASS");
+    // …or by publishing other openings than those the bundle names (or none).
+    const other = honestRun(tiny).v.openings!;
+    expect(recheck(h.v.evidence, other).problems).to.include("openings do not match the bundle's digest");
+    expect(recheck(h.v.evidence).problems).to.include("the openings the bundle names are missing");
     // …or by changing the timing or the class of the device.
     const lax = { ...h.v.evidence, params: { ...h.v.evidence.params, deadlineMs: 1 } };
-    expect(recheck(lax).problems).to.include("params differ from the class table");
+    expect(recheck(lax, h.v.openings).problems).to.include("params differ from the class table");
     const nonce = { ...h.v.evidence, nonceCommitment: "00".repeat(32) };
-    expect(recheck(nonce).problems).to.include("nonce commitment does not match v_nonce");
+    expect(recheck(nonce, h.v.openings).problems).to.include("nonce commitment does not match v_nonce");
   });
 
   it("the bundle is canonical: the hash is over exactly the serialised bytes", () => {

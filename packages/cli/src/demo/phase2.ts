@@ -33,16 +33,16 @@ interface VerifierLib {
   Prover: new (parts: unknown) => ProverLike;
   signerFromSecret(secret: Uint8Array): DeviceSigner;
   signCommit(x: ProverLike, s: DeviceSigner): unknown;
-  signOpenings(x: ProverLike, req: unknown, s: DeviceSigner): unknown;
+  signOpenings(x: ProverLike, req: unknown, s: DeviceSigner): Uint8Array;
   VerifierSession: new (o: { params: ParamClass; challenge: ChallengeInputs; devicePubkey: Uint8Array }) => {
     recordRtt(ms: number): void;
     release(): unknown;
     receiveCommit(m: unknown): void;
     openRequest(): unknown;
-    receiveOpenings(m: unknown): void;
-    verdict(): { evidence: unknown };
+    receiveOpenings(m: Uint8Array): void;
+    verdict(): { evidence: unknown; openings: Uint8Array | null };
   };
-  recheck(bundle: unknown): { outcome: { kind: string; reason: string | null }; agrees: boolean; objective: boolean };
+  recheck(bundle: unknown, openings: Uint8Array | null): { outcome: { kind: string; reason: string | null }; agrees: boolean; objective: boolean };
   toVerdictArgs(v: unknown, ch: ChallengeInputs): { outcomeVariant: string; elapsedMs: number; deadlineMs: number; R: Uint8Array; R2: Uint8Array; evidenceHash: Uint8Array };
 }
 
@@ -137,7 +137,7 @@ export function verificationPhase(v: VerifierLib): DemoPhase & { book: Verificat
       if (posted?.stakeFailed) {
         book.caught.push(rec.owner.name);
         // What anyone can do with the published bundle: the same decision from the same bytes.
-        const re = v.recheck(verdict.evidence);
+        const re = v.recheck(verdict.evidence, verdict.openings);
         w.log(`anyone re-checking the evidence gets ${re.outcome.kind} (${re.outcome.reason})${re.objective ? ", from device-signed bytes alone" : ""}: ${re.agrees ? "the verdict stands" : "the verdict does NOT hold"}`);
         book.rechecked = re.agrees && re.objective;
       }

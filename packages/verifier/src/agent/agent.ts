@@ -3,7 +3,7 @@
 //
 //   POST /poc/v1/ping      {nonce, device?}     → {nonce, device, sig?}      RTT probe (signed when device is given)
 //   POST /poc/v1/release   ReleaseMsg           → CommitMsg | 409 {error:"void", reason}
-//   POST /poc/v1/open?device=<base58>  OpenRequestMsg → OpenResponseMsg
+//   POST /poc/v2/open?device=<base58>  OpenRequestMsg → openings message (application/octet-stream)
 //   GET  /health, GET /metrics
 //
 // A release is checked against the Challenge account before any work: the device is one of ours,
@@ -22,10 +22,10 @@ import { Prover, ProvenChallenge, prove, Progress } from "../prover";
 import { ChallengeInputs, nonceCommitment } from "../seed";
 import { DeviceSigner, signerFromSecret } from "../sign";
 import {
-  CommitMsg, OpenRequestMsg, OpenResponseMsg, WireError, maxOpeningsBytes, parseOpenRequest, parseRelease, signCommit, signOpenBody,
+  CommitMsg, OpenRequestMsg, WireError, parseOpenRequest, parseRelease, signCommit, signOpenBody,
 } from "../wire";
 import { chainClock, sleep } from "../service/chain";
-import { HttpError, Served, readJson, sendJson, sendText, serve } from "../service/http";
+import { HttpError, Served, readJson, sendBytes, sendJson, sendText, serve } from "../service/http";
 import { Logger, silentLogger } from "../service/log";
 import * as http from "node:http";
 
@@ -58,7 +58,8 @@ interface ChainView {
 /** What the agent hands a verifier for one challenge (the cheats' Responder, possibly async). */
 export interface AgentResponder {
   commit(): CommitMsg | Promise<CommitMsg>;
-  open(req: OpenRequestMsg): OpenResponseMsg | Promise<OpenResponseMsg>;
+  /** The openings message (encoded body ‖ signature). */
+  open(req: OpenRequestMsg): Uint8Array | Promise<Uint8Array>;
 }
 
 export interface StrategyContext {
@@ -78,7 +79,7 @@ export type Strategy = (ctx: StrategyContext) => Promise<AgentResponder>;
 
 export const honestStrategy: Strategy = async (ctx) => {
   const proven = await ctx.proveBest();
-  return { commit: () => signCommit(proven, ctx.signer), open: async (req) => signOpenBody(proven.challenge, await proven.openBody(req), ctx.signer) };
+  return { commit: () => signCommit(proven, ctx.signer), open: async (req) => signOpenBody(proven.params, proven.challenge, await proven.openBody(req), ctx.signer) };
 };
 
 export interface MinerAgentOptions {
@@ -115,7 +116,7 @@ interface Held {
   challenge: ChallengeInputs;
   responder: AgentResponder;
   commit: CommitMsg;
-  openings: OpenResponseMsg | null;
+  openings: Uint8Array | null;
   expires: number;
 }
 
@@ -361,7 +362,7 @@ export class MinerAgent {
         throw e;
       }
     }
-    if (p === "/poc/v1/open") return sendJson(res, 200, await this.open(url.searchParams.get("device"), req));
+    if (p === "/poc/v2/open") return sendBytes(res, 200, await this.open(url.searchParams.get("device"), req));
     throw new HttpError(404, "not_found");
   }
 
@@ -520,7 +521,7 @@ export class MinerAgent {
   }
 
   /** Answers an open request from the proof kept for that challenge (once; a retry gets the same reply). */
-  async open(device: string | null, req: http.IncomingMessage): Promise<OpenResponseMsg> {
+  async open(device: string | null, req: http.IncomingMessage): Promise<Uint8Array> {
     const d = device ? this.devices.get(device) : undefined;
     if (!d) {
       this.metrics.openings.inc({ result: "unknown_device" });
@@ -544,7 +545,7 @@ export class MinerAgent {
     const out = await h.responder.open(request);
     h.openings = out;
     this.metrics.openings.inc({ result: "answered" });
-    this.log.info("openings sent", { device, challengeId: id, rows: request.rows.length, walkers: request.walkers.length, limit: maxOpeningsBytes(h.params) });
+    this.log.info("openings sent", { device, challengeId: id, rows: request.rows.length, walkers: request.walkers.length, bytes: out.length });
     return out;
   }
 

@@ -15,10 +15,10 @@ import { ParamClass, TEST_PARAMS_ID_MIN, paramsById } from "../params";
 import { RandomSource } from "../samples";
 import { ChallengeInputs, nonceCommitment } from "../seed";
 import { Verdict, VerifierSession, toVerdictArgs } from "../session";
-import { maxOpeningsBytes } from "../wire";
+import { maxOpeningsBytes } from "../openings";
 import { chainClock, cryptoUniform, exponentialDelay, sleep } from "../service/chain";
 import { Commitment, RoundSecrets, Ticket, draw, roundAt, roundStart, slotHashAt, wins } from "../service/lottery";
-import { HttpError, PostResult, Served, TransportError, postJson, sendJson, sendText, serve } from "../service/http";
+import { HttpError, PostResult, Served, TransportError, postJson, sendBytes, sendJson, sendText, serve } from "../service/http";
 import { Logger, silentLogger } from "../service/log";
 
 export interface VerifierDaemonOptions {
@@ -79,8 +79,12 @@ export interface VerifierDaemonOptions {
   log?: Logger;
 }
 
-/** `/evidence/<sha256 hex>.json`: only lowercase hex names, so no path can leave the evidence directory. */
-const EVIDENCE_ROUTE = /^\/evidence\/([0-9a-f]{64})\.json$/;
+/**
+ * `/evidence/<sha256 hex>.json` (the bundle) and `.openings` (the openings message it names by
+ * digest): only lowercase hex names, so no path can leave the evidence directory.
+ */
+const EVIDENCE_ROUTE = /^\/evidence\/([0-9a-f]{64})\.(json|openings)$/;
+const EVIDENCE_FILE = /^[0-9a-f]{64}\.(json|openings)$/;
 
 /** A device the daemon may challenge now. */
 export interface Target {
@@ -188,7 +192,7 @@ export class VerifierDaemon {
           return this.metrics.registry.metrics().then((text) => sendText(res, 200, text, this.metrics.registry.contentType));
         }
         const bundle = EVIDENCE_ROUTE.exec(url.pathname);
-        if (req.method === "GET" && bundle) return this.serveEvidence(bundle[1], res);
+        if (req.method === "GET" && bundle) return this.serveEvidence(bundle[1], bundle[2] as "json" | "openings", res);
         throw new HttpError(404, "not_found");
       });
       this.log.info("health, metrics and evidence listening", { url: this.served.url });
@@ -196,15 +200,15 @@ export class VerifierDaemon {
     if (await this.checkVerifier()) await this.publishEndpoint();
   }
 
-  /** A kept bundle, byte for byte (its SHA-256 is its name and the evidence hash on chain). */
-  private async serveEvidence(hashHex: string, res: import("node:http").ServerResponse): Promise<void> {
-    let text: string;
+  /** A kept bundle or its openings, byte for byte (the bundle's SHA-256 is the name and the evidence hash on chain). */
+  private async serveEvidence(hashHex: string, kind: "json" | "openings", res: import("node:http").ServerResponse): Promise<void> {
+    let bytes: Buffer;
     try {
-      text = await fs.promises.readFile(path.join(this.o.evidenceDir, `${hashHex}.json`), "utf8");
+      bytes = await fs.promises.readFile(path.join(this.o.evidenceDir, `${hashHex}.${kind}`));
     } catch {
-      throw new HttpError(404, "no_such_bundle");
+      throw new HttpError(404, kind === "json" ? "no_such_bundle" : "no_such_openings");
     }
-    sendText(res, 200, text, "application/json");
+    sendBytes(res, 200, bytes, kind === "json" ? "application/json" : "application/octet-stream");
   }
 
   /** Sets the verifier's endpoint on chain to `publicUrl` unless it already is (already-done detection). */
@@ -611,8 +615,8 @@ export class VerifierDaemon {
     if (commit !== undefined) {
       session.receiveCommit(commit);
       const request = session.openRequest();
-      const openings = await this.post(`${base}/poc/v1/open?device=${t.device.toBase58()}`, request, openTimeout, maxOpeningsBytes(params), log, "open");
-      if (openings !== undefined) session.receiveOpenings(openings);
+      const openings = await this.post(`${base}/poc/v2/open?device=${t.device.toBase58()}`, request, openTimeout, maxOpeningsBytes(params), log, "open", true);
+      if (openings instanceof Uint8Array) session.receiveOpenings(openings);
     }
     const t0 = performance.now();
     const v = session.verdict();
@@ -623,10 +627,10 @@ export class VerifierDaemon {
   }
 
   /** A 200 reply's body, or undefined (timeout, refusal, transport failure: judged as not received). */
-  private async post(url: string, body: unknown, timeoutMs: number, maxBytes: number, log: Logger, what: string): Promise<unknown> {
+  private async post(url: string, body: unknown, timeoutMs: number, maxBytes: number, log: Logger, what: string, binary = false): Promise<unknown> {
     let r: PostResult;
     try {
-      r = await postJson(url, body, { timeoutMs, maxBytes });
+      r = await postJson(url, body, { timeoutMs, maxBytes, binary });
     } catch (e) {
       log.warn(`${what}: no usable reply`, { code: e instanceof TransportError ? e.code : "error", message: (e as Error).message });
       return undefined;
@@ -638,13 +642,20 @@ export class VerifierDaemon {
     return r.body;
   }
 
-  /** Writes the canonical bundle as <evidenceDir>/<sha256>.json (atomically); returns the path. */
+  /**
+   * Writes the canonical bundle as <evidenceDir>/<sha256>.json and the openings it names as
+   * <sha256>.openings (each atomically, the openings first); returns the bundle's path.
+   */
   storeEvidence(v: Verdict): string {
-    const file = path.join(this.o.evidenceDir, `${toHex(v.evidenceHash)}.json`);
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, serializeEvidence(v.evidence));
-    fs.renameSync(tmp, file);
-    return file;
+    const base = path.join(this.o.evidenceDir, toHex(v.evidenceHash));
+    const write = (file: string, data: string | Uint8Array) => {
+      const tmp = `${file}.tmp-${process.pid}`;
+      fs.writeFileSync(tmp, data);
+      fs.renameSync(tmp, file);
+    };
+    if (v.openings !== null) write(`${base}.openings`, v.openings);
+    write(`${base}.json`, serializeEvidence(v.evidence));
+    return `${base}.json`;
   }
 
   /** Deletes evidence files older than the retention period; returns how many. */
@@ -653,7 +664,7 @@ export class VerifierDaemon {
     const limit = now - this.o.evidenceRetentionDays * 86_400_000;
     let n = 0;
     for (const f of fs.readdirSync(this.o.evidenceDir)) {
-      if (!/^[0-9a-f]{64}\.json$/.test(f)) continue;
+      if (!EVIDENCE_FILE.test(f)) continue;
       const p = path.join(this.o.evidenceDir, f);
       if (fs.statSync(p).mtimeMs < limit) {
         fs.rmSync(p);

@@ -1,7 +1,7 @@
 // What anyone does to hold a verifier to its verdict (docs/proof-of-compute.md §5): read the
-// Challenge, fetch the bundle whose SHA-256 it stores from the verifier's published endpoint,
-// check the bundle's chain-bound fields against the chain, then `recheck` it — the verifier's own
-// decision function on the recorded bytes.
+// Challenge, fetch the bundle whose SHA-256 it stores (and the openings message the bundle names by
+// digest) from the verifier's published endpoint, check the bundle's chain-bound fields against
+// the chain, then `recheck` it — the verifier's own decision function on the recorded bytes.
 import { createHash } from "node:crypto";
 import { Connection, PublicKey } from "@solana/web3.js";
 import { accounts, PinfiSdkError, PROGRAM_ID } from "@pinfi/sdk";
@@ -9,9 +9,10 @@ import { toHex } from "../bytes";
 import { EvidenceBundle, parseEvidence, recheck, RecheckResult } from "../evidence";
 import { OUTCOME_CODE, OUTCOME_VARIANT, OutcomeKind } from "../verify";
 
-/** Where a verifier serves a bundle: `<endpoint>/evidence/<sha256 hex>.json`. */
-export const evidencePath = (hashHex: string) => `/evidence/${hashHex}.json`;
-export const evidenceUrl = (endpoint: string, hashHex: string) => endpoint.replace(/\/+$/, "") + evidencePath(hashHex);
+/** Where a verifier serves a bundle: `<endpoint>/evidence/<sha256 hex>.json`; its openings: `….openings`. */
+export const evidencePath = (hashHex: string, kind: "json" | "openings" = "json") => `/evidence/${hashHex}.${kind}`;
+export const evidenceUrl = (endpoint: string, hashHex: string, kind: "json" | "openings" = "json") =>
+  endpoint.replace(/\/+$/, "") + evidencePath(hashHex, kind);
 
 export interface AuditResult {
   challenge: string;
@@ -63,18 +64,20 @@ export async function auditChallenge(connection: Connection, challenge: PublicKe
   if (!v) throw new AuditError("no_verifier", `the verifier ${c.verifier.toBase58()} has no account any more: its evidence endpoint is unknown`);
   if (v.endpoint === "") throw new AuditError("no_endpoint", `the verifier ${c.verifier.toBase58()} publishes no evidence endpoint`);
   const url = evidenceUrl(v.endpoint, hash);
-  const text = await download(url, o);
-  const got = createHash("sha256").update(text, "utf8").digest("hex");
+  const file = await download(url, o);
+  const got = createHash("sha256").update(file).digest("hex");
   if (got !== hash) throw new AuditError("hash_mismatch", `${url} serves a file whose SHA-256 is ${got}, not the challenge's evidence hash ${hash}`);
   let bundle: EvidenceBundle;
   try {
-    bundle = parseEvidence(text);
+    bundle = parseEvidence(Buffer.from(file).toString("utf8"));
   } catch (e) {
     throw new AuditError("not_a_bundle", `${url}: ${(e as Error).message}`);
   }
+  // The openings are covered by the bundle's digest of them: recheck tells a different file apart.
+  const openings = bundle.openings === null ? null : await download(evidenceUrl(v.endpoint, hash, "openings"), o);
   const device = await accounts.fetchDevice(connection, c.device, opts);
   const chainMismatches = mismatches(bundle, c, device?.deviceKey ?? null);
-  const re = recheck(bundle);
+  const re = recheck(bundle, openings);
   const variant = OUTCOME_VARIANT[re.outcome.kind as OutcomeKind];
   const supported = chainMismatches.length === 0 && re.agrees && variant === c.outcome;
   return {
@@ -107,7 +110,7 @@ function mismatches(b: EvidenceBundle, c: ChallengeAccount, deviceKey: PublicKey
 const kindOf = (variant: string): OutcomeKind =>
   (Object.entries(OUTCOME_VARIANT).find(([, v]) => v === variant)?.[0] ?? "PASS") as OutcomeKind;
 
-async function download(url: string, o: AuditOptions): Promise<string> {
+async function download(url: string, o: AuditOptions): Promise<Uint8Array> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), o.timeoutMs ?? 30_000);
   try {
@@ -117,11 +120,11 @@ async function download(url: string, o: AuditOptions): Promise<string> {
     } catch (e) {
       throw new AuditError("unreachable", `cannot fetch ${url}: ${(e as Error).message}`);
     }
-    if (res.status === 404) throw new AuditError("not_found", `${url}: the verifier does not serve this bundle (404)`);
+    if (res.status === 404) throw new AuditError("not_found", `${url}: the verifier does not serve this file (404)`);
     if (!res.ok) throw new AuditError("unreachable", `${url}: HTTP ${res.status}`);
-    const text = await res.text();
-    if (text.length > (o.maxBytes ?? 256 * 1024 * 1024)) throw new AuditError("not_a_bundle", `${url}: larger than the limit`);
-    return text;
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.length > (o.maxBytes ?? 256 * 1024 * 1024)) throw new AuditError("not_a_bundle", `${url}: larger than the limit`);
+    return bytes;
   } finally {
     clearTimeout(timer);
   }

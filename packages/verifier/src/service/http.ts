@@ -1,5 +1,5 @@
 // Minimal HTTP plumbing on node:http (no framework): JSON bodies with a size cap, a routed
-// server, and a JSON POST client with a timeout and a response size cap.
+// server, and a JSON POST client with a timeout and a response size cap (JSON or binary replies).
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
 
@@ -31,6 +31,11 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
+}
+
+export function sendBytes(res: http.ServerResponse, status: number, body: Uint8Array, contentType = "application/octet-stream"): void {
+  res.writeHead(status, { "content-type": contentType, "content-length": body.length });
+  res.end(body);
 }
 
 export function sendText(res: http.ServerResponse, status: number, body: string, contentType = "text/plain; charset=utf-8"): void {
@@ -82,6 +87,7 @@ export async function serve(host: string, port: number, handler: Handler, onErro
 
 export interface PostResult {
   status: number;
+  /** The parsed JSON reply; with `binary`, a 2xx reply's bytes as they came. */
   body: unknown;
   /** Wall time of the exchange, ms (performance.now). */
   ms: number;
@@ -94,10 +100,11 @@ export class TransportError extends Error {
 }
 
 /**
- * POSTs JSON and reads a JSON reply of at most `maxBytes`. Non-2xx replies are returned, not
- * thrown; a timeout, an oversize body, bad JSON or a network failure throw TransportError.
+ * POSTs JSON and reads a JSON reply (with `binary`, a 2xx reply is returned as bytes) of at most
+ * `maxBytes`. Non-2xx replies are returned, not thrown; a timeout, an oversize body, bad JSON or
+ * a network failure throw TransportError.
  */
-export async function postJson(url: string, body: unknown, o: { timeoutMs: number; maxBytes: number }): Promise<PostResult> {
+export async function postJson(url: string, body: unknown, o: { timeoutMs: number; maxBytes: number; binary?: boolean }): Promise<PostResult> {
   const t0 = performance.now();
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), o.timeoutMs);
@@ -127,7 +134,9 @@ export async function postJson(url: string, body: unknown, o: { timeoutMs: numbe
       throw ctrl.signal.aborted ? new TransportError("timeout", `reply not complete within ${o.timeoutMs} ms`) : new TransportError("network", String(e));
     }
     const ms = performance.now() - t0;
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
+    if (o.binary && res.ok) return { status: res.status, body: new Uint8Array(raw.buffer, raw.byteOffset, raw.length), ms };
+    const text = raw.toString("utf8");
     let parsed: unknown = null;
     if (text.length > 0) {
       try {
