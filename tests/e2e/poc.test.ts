@@ -18,6 +18,7 @@ import { MinerAgent, Strategy } from "@pinfi/verifier/dist/agent";
 import { AuditError, auditChallenge, VerifierDaemon, ChallengeReport } from "@pinfi/verifier/dist/daemon";
 import { RoundSecrets } from "@pinfi/verifier/dist/service/lottery";
 import { jsonLogger } from "@pinfi/verifier/dist/service/log";
+import { onPath } from "@pinfi/verifier/dist/gpuProver";
 import { alignUp, HOUR, POOL_PARAMS, User, VERIFICATION, VERIFIER_STAKE, World } from "./world";
 
 const TINY = paramsByName("ci-tiny");
@@ -178,8 +179,11 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
   });
 
   it("the daemon serves /health and Prometheus /metrics; the agent serves /health", async () => {
-    const health = (await (await fetch(`${d1.url}/health`)).json()) as object;
+    const health = (await (await fetch(`${d1.url}/health`)).json()) as { nativeCore: string | null };
     expect(health).to.include({ ok: true, active: true, authority: v1.kp.publicKey.toBase58() });
+    // The openings were checked by the native core (poc-verify) wherever a C++ compiler builds it.
+    if (onPath(process.env.CXX ?? "c++", process.env)) expect(health.nativeCore).to.be.oneOf(["openssl", "portable"]);
+    else expect(health.nativeCore).to.equal(null);
     const metrics = await (await fetch(`${d1.url}/metrics`)).text();
     expect(metrics).to.match(/pinfi_verifier_verdicts_total\{outcome="pass"\} 1/);
     expect(metrics).to.match(/pinfi_verifier_challenges_opened_total 1/);

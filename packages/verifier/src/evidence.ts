@@ -14,12 +14,12 @@ import { OpenRequestMsg, ReleaseMsg, parseRelease, releaseMessage } from "./wire
 export const EVIDENCE_FORMAT = "pinfi/poc-evidence/v2";
 
 /**
- * An openings message by digest: its length, SHA-256 of all but its last 64 bytes and those bytes
- * (for a well-formed message: the body digest the device signed, and the signature).
+ * An openings message by digest: its length, its digest (openingsDigest: for a well-formed message
+ * the body digest the device signed) and its last 64 bytes (then: the signature).
  */
 export interface OpeningsRecord {
   bytes: number;
-  bodySha256: string;
+  digest: string;
   sig: string;
 }
 
@@ -57,7 +57,7 @@ export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle 
     devicePubkey: toHex(input.devicePubkey),
     commit: input.commit,
     request: input.request,
-    openings: input.openings === null ? null : openingsRecord(input.openings, j.openingsDigest ?? openingsDigest(input.openings)),
+    openings: input.openings === null ? null : openingsRecord(input.openings, j.openingsDigest ?? openingsDigest(input.params, input.openings)),
     columns: input.columns,
     timing: {
       elapsedUs: timing.elapsedUs,
@@ -80,7 +80,7 @@ export function buildEvidence(input: BundleInput, j: Judgement): EvidenceBundle 
 }
 
 function openingsRecord(msg: Uint8Array, digest: Uint8Array): OpeningsRecord {
-  return { bytes: msg.length, bodySha256: toHex(digest), sig: toHex(msg.subarray(Math.max(0, msg.length - SIG))) };
+  return { bytes: msg.length, digest: toHex(digest), sig: toHex(msg.subarray(Math.max(0, msg.length - SIG))) };
 }
 
 export const serializeEvidence = (b: EvidenceBundle): string => canonicalJson(b);
@@ -112,12 +112,6 @@ export interface RecheckResult {
  */
 export function recheck(bundle: EvidenceBundle, openings: Uint8Array | null = null): RecheckResult {
   const problems: string[] = [];
-  let msg: Uint8Array | null = null;
-  if (bundle.openings !== null) {
-    if (openings === null) problems.push("the openings the bundle names are missing");
-    else if (canonicalJson(openingsRecord(openings, openingsDigest(openings))) !== canonicalJson(bundle.openings)) problems.push("openings do not match the bundle's digest");
-    else msg = openings;
-  }
   const challenge = parseRelease(bundle.challenge);
   let params: ParamClass = bundle.params;
   try {
@@ -126,6 +120,12 @@ export function recheck(bundle: EvidenceBundle, openings: Uint8Array | null = nu
     params = table;
   } catch {
     problems.push(`unknown params_id ${challenge.paramsId}`);
+  }
+  let msg: Uint8Array | null = null;
+  if (bundle.openings !== null) {
+    if (openings === null) problems.push("the openings the bundle names are missing");
+    else if (canonicalJson(openingsRecord(openings, openingsDigest(params, openings))) !== canonicalJson(bundle.openings)) problems.push("openings do not match the bundle's digest");
+    else msg = openings;
   }
   if (toHex(deriveSeed(challenge)) !== bundle.seed) problems.push("seed does not match the challenge inputs");
   if (toHex(nonceCommitment(challenge.vNonce)) !== bundle.nonceCommitment) problems.push("nonce commitment does not match v_nonce");

@@ -36,7 +36,8 @@ export type GpuAvailability =
 export const CUDA_DIR = path.resolve(__dirname, "..", "cuda");
 const binaryPath = (b: Backend) => path.join(CUDA_DIR, "build", b === "cuda" ? "poc-prover" : "poc-prover-host");
 
-function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
+/** The executable `name` on env.PATH, or null. */
+export function onPath(name: string, env: NodeJS.ProcessEnv): string | null {
   for (const dir of (env.PATH ?? "").split(path.delimiter)) {
     if (!dir) continue;
     const f = path.join(dir, name);

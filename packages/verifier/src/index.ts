@@ -17,12 +17,14 @@ export { signerFromSecret, generateSigner, verifySignature } from "./sign";
 export { canonicalJson, canonicalBytes } from "./canonical";
 export type { RandomSource } from "./samples";
 export { cryptoRandom, seededRandom, drawRequest, drawColumns } from "./samples";
-export { judge, checkCommit, openingsDigest, rttAllowanceUs, OUTCOME_CODE, OUTCOME_VARIANT } from "./verify";
-export type { Outcome, OutcomeKind, Failure, Timing, Judgement, JudgeInput, Detail } from "./verify";
+export { judge, checkItems, checkCommit, openingsDigest, rttAllowanceUs, OUTCOME_CODE, OUTCOME_VARIANT } from "./verify";
+export type { Outcome, OutcomeKind, Failure, Timing, Judgement, JudgeInput, Detail, OpeningsItems } from "./verify";
+export { NativeVerifier, NATIVE_VERIFIER, buildNativeVerifier } from "./nativeVerifier";
+export type { ItemsQuery } from "./nativeVerifier";
 export type { BundleInput } from "./evidence";
 export { EVIDENCE_FORMAT, buildEvidence, evidenceHash, serializeEvidence, parseEvidence, recheck } from "./evidence";
 export type { EvidenceBundle, OpeningsRecord, RecheckResult } from "./evidence";
-export { verify, VerifierSession, toVerdictArgs } from "./session";
+export { verify, verifyWith, VerifierSession, toVerdictArgs } from "./session";
 export type { Verdict, VerifyInput, SessionOptions, VerdictArgs } from "./session";
 export {
   gpuProve, gpuAvailability, proveBest, buildNativeProver, runNativeProver, ServedProver, findNvcc, GpuUnavailable, NVCC_MISSING, CUDA_DIR,

@@ -7,15 +7,17 @@
 //   sample  = t u32 ‖ i u32 ‖ kind u8 ‖ (kind = 1: row ‖ partner) ‖ next
 //   row     = n bytes ‖ depth(L·m) × 32 bytes of path (row node → R)
 //   walker  = w u32 ‖ steps × (chunkBytes ‖ depth(L·m·16) × 32 bytes of path) ‖ final 16 ‖ depth(walkers) × 32
-//   message = body ‖ ed25519 signature over openSigningBytes(challenge_id, seed, SHA-256(body))
+//   message = body ‖ ed25519 signature over openSigningBytes(challenge_id, seed, bodyDigest(body))
 
 import { ascii } from "./bytes";
-import { depth } from "./merkle";
+import { sha256 } from "./hash";
+import { depth, leafHash, rowNode } from "./merkle";
 import { ParamClass, chunkCount, rowCount } from "./params";
 import { WireError } from "./wire";
 import type { ChunkOpening, OpenBody, RowOpening, SampleOpening, WalkerOpening } from "./wire";
 
 const MAGIC = ascii("poc2");
+const ITEMS = ascii("poc/v2/items");
 const HASH = 32;
 export const SIG = 64;
 export const HEADER = 4 + 8 + 2 + 2;
@@ -38,12 +40,35 @@ export function maxOpeningsBytes(p: ParamClass): number {
 
 /** The body's bytes. Throws WireError when a piece has the wrong size for the class (a prover bug). */
 export function encodeOpenBody(p: ParamClass, body: OpenBody): Uint8Array {
+  return writeBody(p, body, p.n, p.chunkBytes, (r) => r.data, (c) => c.data);
+}
+
+/**
+ * The digest the device signs: SHA-256 of "poc/v2/items" and the body with every row replaced by
+ * its row node and every chunk by its leaf hash. It binds every byte of the body (through the
+ * hashes), and the verifier computes those hashes for the Merkle checks anyway, so the MiB of rows
+ * and chunks are hashed once. Uses the hashes decodeOpenings attached, else computes them.
+ */
+export function bodyDigest(p: ParamClass, body: OpenBody): Uint8Array {
+  const hashed = writeBody(p, body, HASH, HASH, (r) => (r.node ??= rowNode(r.data)), (c) => (c.leaf ??= leafHash(c.data)));
+  return sha256(ITEMS, hashed);
+}
+
+/** The digest of a message that is not a well-formed body: SHA-256 of all but its last 64 bytes. */
+export const rawDigest = (msg: Uint8Array): Uint8Array => sha256(msg.subarray(0, Math.max(0, msg.length - SIG)));
+
+/** The body's layout, with rows and chunks written by `row`/`chunk` (their bytes, or their hashes). */
+function writeBody(
+  p: ParamClass, body: OpenBody, rowLen: number, chunkLen: number,
+  row: (r: RowOpening) => Uint8Array, chunk: (c: ChunkOpening) => Uint8Array,
+): Uint8Array {
   const l = layout(p);
   if (body.rows.length > 0xffff || body.walkers.length > 0xffff) throw new WireError("openings: too many items");
+  const rowSize = rowLen + l.rowPath;
   const size =
     HEADER +
-    body.rows.reduce((a, s) => a + SAMPLE_HEAD + (s.row === null ? 1 : 3) * l.row, 0) +
-    body.walkers.length * l.walker;
+    body.rows.reduce((a, s) => a + SAMPLE_HEAD + (s.row === null ? 1 : 3) * rowSize, 0) +
+    body.walkers.length * (4 + p.steps * (chunkLen + l.chunkPath) + 16 + l.walkPath);
   const out = new Uint8Array(size);
   const dv = new DataView(out.buffer);
   let o = 0;
@@ -56,8 +81,9 @@ export function encodeOpenBody(p: ParamClass, body: OpenBody): Uint8Array {
     dv.setUint32(o, v, true);
     o += 4;
   };
-  const row = (r: RowOpening) => {
-    put(r.data, p.n, "row");
+  const rowAt = (r: RowOpening) => {
+    if (r.data.length !== p.n) throw new WireError(`openings: row has ${r.data.length} bytes, expected ${p.n}`);
+    put(row(r), rowLen, "row");
     put(r.path, l.rowPath, "row path");
   };
   put(MAGIC, 4, "magic");
@@ -71,16 +97,17 @@ export function encodeOpenBody(p: ParamClass, body: OpenBody): Uint8Array {
     u32(s.i);
     out[o++] = s.row === null ? 0 : 1;
     if (s.row !== null) {
-      row(s.row);
-      row(s.partner as RowOpening);
+      rowAt(s.row);
+      rowAt(s.partner as RowOpening);
     }
-    row(s.next);
+    rowAt(s.next);
   }
   for (const w of body.walkers) {
     if (w.chunks.length !== p.steps) throw new WireError(`openings: walker ${w.w} has ${w.chunks.length} chunks, expected ${p.steps}`);
     u32(w.w);
     for (const c of w.chunks) {
-      put(c.data, p.chunkBytes, "chunk");
+      if (c.data.length !== p.chunkBytes) throw new WireError(`openings: chunk has ${c.data.length} bytes, expected ${p.chunkBytes}`);
+      put(chunk(c), chunkLen, "chunk");
       put(c.path, l.chunkPath, "chunk path");
     }
     put(w.final, 16, "walker final");
@@ -89,8 +116,11 @@ export function encodeOpenBody(p: ParamClass, body: OpenBody): Uint8Array {
   return out;
 }
 
-/** A received message split into body and signature; throws WireError unless it is exactly one well-formed encoding. */
-export function decodeOpenings(p: ParamClass, msg: Uint8Array): { body: OpenBody; encoded: Uint8Array; sig: Uint8Array } {
+/**
+ * A received message split into body and signature, with every row node and chunk leaf hash
+ * attached and the body digest; throws WireError unless it is exactly one well-formed encoding.
+ */
+export function decodeOpenings(p: ParamClass, msg: Uint8Array): { body: OpenBody; encoded: Uint8Array; sig: Uint8Array; digest: Uint8Array } {
   const bad = (why: string): never => {
     throw new WireError(`openings: ${why}`);
   };
@@ -136,5 +166,6 @@ export function decodeOpenings(p: ParamClass, msg: Uint8Array): { body: OpenBody
     walkers.push({ w, chunks, final: take(16), path: take(l.walkPath) });
   }
   if (o !== end) bad(`${end - o} bytes after the last item`);
-  return { body: { challengeId, rows, walkers }, encoded: msg.subarray(0, end), sig: msg.subarray(end) };
+  const body = { challengeId, rows, walkers };
+  return { body, encoded: msg.subarray(0, end), sig: msg.subarray(end), digest: bodyDigest(p, body) };
 }

@@ -7,8 +7,9 @@ import { canonicalJson } from "./canonical";
 import { BundleInput, EvidenceBundle, buildEvidence, evidenceHash } from "./evidence";
 import { ParamClass } from "./params";
 import { RandomSource, cryptoRandom, drawColumns, drawRequest } from "./samples";
-import { ChallengeInputs } from "./seed";
-import { Failure, Judgement, OUTCOME_VARIANT, Outcome, Timing, judge } from "./verify";
+import type { NativeVerifier } from "./nativeVerifier";
+import { ChallengeInputs, deriveSeed } from "./seed";
+import { Failure, Judgement, OUTCOME_VARIANT, OpeningsItems, Outcome, Timing, checkCommit, judge } from "./verify";
 import { OpenRequestMsg, ReleaseMsg, releaseMessage } from "./wire";
 
 export interface Verdict {
@@ -40,20 +41,47 @@ export interface VerifyInput {
   rand?: RandomSource;
 }
 
-/** Judges one challenge and builds its evidence. */
-export function verify(input: VerifyInput): Verdict {
+/** The judge's input: columns drawn now (after the openings arrived) unless given. */
+function bundleInput(input: VerifyInput): BundleInput {
   const request = input.request;
   const columns =
     input.columns ??
     (request && input.openings != null ? drawColumns(input.params, request.rows.length, input.rand ?? cryptoRandom) : null);
-  const first = { ...input, commit: input.commit ?? null, openings: input.openings ?? null, columns };
+  return { ...input, commit: input.commit ?? null, openings: input.openings ?? null, columns };
+}
+
+/** Judges one challenge and builds its evidence (`items`: see judge). */
+export function verify(input: VerifyInput, items?: OpeningsItems): Verdict {
+  const first = bundleInput(input);
   try {
-    return judged(first);
+    return judged(first, items);
   } catch (e) {
     if (!(e instanceof CanonicalError)) throw e;
     // A commit that cannot be canonical JSON is recorded, and judged, as not received.
     return judged({ ...first, commit: encodable(first.commit) });
   }
+}
+
+/**
+ * verify, with the openings' item checks run by the native core (poc-verify) when one is given
+ * and running; if it cannot answer, the TypeScript checks run instead (same decisions).
+ */
+export async function verifyWith(core: NativeVerifier | null, input: VerifyInput): Promise<Verdict> {
+  const first = bundleInput(input);
+  const { request, openings } = first;
+  if (!core?.alive || request === null || openings === null) return verify(first);
+  const commit = checkCommit(first.challenge, first.devicePubkey, first.commit);
+  if (!commit.ok) return verify(first);
+  let items: OpeningsItems | undefined;
+  try {
+    items = await core.check({
+      params: first.params, seed: deriveSeed(first.challenge), vNonce: first.challenge.vNonce, R: commit.R, R2: commit.R2,
+      request, columns: first.columns, openings,
+    });
+  } catch {
+    items = undefined;
+  }
+  return verify(first, items);
 }
 
 class CanonicalError extends Error {}
@@ -67,8 +95,8 @@ function encodable(v: unknown): unknown | null {
   }
 }
 
-function judged(input: BundleInput): Verdict {
-  const j: Judgement = judge(input);
+function judged(input: BundleInput, items?: OpeningsItems): Verdict {
+  const j: Judgement = judge(input, items);
   const evidence = buildEvidence(input, j);
   let hash: Uint8Array;
   try {
@@ -154,8 +182,17 @@ export class VerifierSession {
 
   /** Judge with what arrived; anything missing counts as not received. */
   verdict(): Verdict {
+    return verify(this.input());
+  }
+
+  /** The same verdict, the item checks on the native core when given (see verifyWith). */
+  verdictWith(core: NativeVerifier | null): Promise<Verdict> {
+    return verifyWith(core, this.input());
+  }
+
+  private input(): VerifyInput {
     const us = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(0, Math.round((b - a) * 1000)));
-    return verify({
+    return {
       params: this.o.params,
       challenge: this.o.challenge,
       devicePubkey: this.o.devicePubkey,
@@ -164,7 +201,7 @@ export class VerifierSession {
       openings: this.openings,
       timing: { elapsedUs: us(this.t0, this.t1), openElapsedUs: us(this.tOpen, this.tOpened), rttUs: this.rttUs },
       rand: this.o.rand,
-    });
+    };
   }
 }
 

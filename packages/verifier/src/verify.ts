@@ -13,7 +13,7 @@ import { rowIndex } from "./prover";
 import { ChallengeInputs, deriveKey, deriveSeed, walkSeed } from "./seed";
 import { verifySignature } from "./sign";
 import { absorb, chunkAddress, walkerInit } from "./walk";
-import { SIG, decodeOpenings } from "./openings";
+import { SIG, decodeOpenings, rawDigest } from "./openings";
 import { OpenBody, OpenRequestMsg, RowOpening, SampleOpening, WalkerOpening, commitSigningBytes, isIndex, openSigningBytes, parseChallengeId } from "./wire";
 
 export type OutcomeKind = "PASS" | "LATE" | "WRONG" | "NO_OPEN" | "NO_RESPONSE";
@@ -97,7 +97,11 @@ export function rttAllowanceUs(rttUs: readonly number[]): number {
 
 const out = (kind: OutcomeKind, reason: string | null = null, detail: Detail | null = null): Outcome => ({ kind, reason, detail });
 
-export function judge(input: JudgeInput): Judgement {
+/**
+ * The outcome of one challenge. `items`: the openings' item checks for this input when they were
+ * computed elsewhere (poc-verify, the native core: same function, faster); otherwise checkItems.
+ */
+export function judge(input: JudgeInput, items?: OpeningsItems): Judgement {
   const { params: p, challenge: ch } = input;
   const allowanceUs = rttAllowanceUs(input.timing.rttUs);
   const t = input.timing;
@@ -111,32 +115,32 @@ export function judge(input: JudgeInput): Judgement {
   const seed = deriveSeed(ch);
 
   // 1. The commitment must exist and be the device's, for this challenge.
-  const digest = input.openings === null ? null : openingsDigest(input.openings);
   const commit = readCommit(input.commit, ch, seed, input.devicePubkey);
-  if ("reason" in commit) return { ...base, outcome: out("NO_RESPONSE", commit.reason), failures: [], R: null, R2: null, openingsDigest: digest };
+  if ("reason" in commit) {
+    const digest = input.openings === null ? null : openingsDigest(p, input.openings);
+    return { ...base, outcome: out("NO_RESPONSE", commit.reason), failures: [], R: null, R2: null, openingsDigest: digest };
+  }
   const { R, R2 } = commit;
 
-  // 2. The openings: format and signature decide whether they are attributable at all.
-  const opened = readOpenings(p, input.openings, digest, ch, seed, input.devicePubkey);
+  // 2. The openings: format and signature decide whether they are attributable at all; then
+  //    every item is checked, and any failure in signed openings is objective.
+  const msg = input.openings;
+  const checked = msg === null ? null : (items ?? checkItems(p, seed, R, R2, ch.vNonce, input.request, input.columns, msg));
   let openProblem: string | null = null;
   const failures: Failure[] = [];
-  if ("reason" in opened) {
-    openProblem = opened.reason;
+  if (msg === null || checked === null) {
+    openProblem = "no_openings";
+  } else if (checked.malformed) {
+    openProblem = "malformed_openings";
+  } else if (openingsChallengeId(msg) !== ch.challengeId) {
+    openProblem = "wrong_challenge";
+  } else if (!verifySignature(input.devicePubkey, openSigningBytes(ch.challengeId, seed, checked.digest), msg.subarray(msg.length - SIG))) {
+    openProblem = "bad_open_signature";
   } else if (input.request === null) {
     openProblem = "no_openings";
   } else {
-    // 3. Signed openings: every item is checked; any failure is objective.
-    const body = opened.body;
-    const ctx = new Checker(p, seed, R, R2, ch.vNonce);
-    const req = input.request;
-    body.rows.slice(0, req.rows.length).forEach((item, s) => ctx.sample(item, input.columns?.[s] ?? [], failures));
-    body.walkers.slice(0, req.walkers.length).forEach((item) => ctx.walker(item, failures));
-    const covers =
-      body.rows.length === req.rows.length &&
-      body.walkers.length === req.walkers.length &&
-      req.rows.every(([t, i], s) => body.rows[s].t === t && body.rows[s].i === i) &&
-      req.walkers.every((w, s) => body.walkers[s].w === w);
-    if (!covers) openProblem = "incomplete_openings";
+    failures.push(...checked.failures);
+    if (!checked.covers) openProblem = "incomplete_openings";
   }
 
   let outcome: Outcome;
@@ -151,21 +155,71 @@ export function judge(input: JudgeInput): Judgement {
   } else {
     outcome = out("PASS");
   }
-  return { ...base, outcome, failures, R, R2, openingsDigest: digest };
+  return { ...base, outcome, failures, R, R2, openingsDigest: checked?.digest ?? null };
+}
+
+/** What an openings message's items say, for one commitment (R, R2), request and column draw. */
+export interface OpeningsItems {
+  /** openingsDigest(params, message). */
+  digest: Uint8Array;
+  /** Not exactly one well-formed encoding (then nothing else is checked). */
+  malformed: boolean;
+  /** The items are exactly the requested samples and walkers, in order. */
+  covers: boolean;
+  /** Every failing item, samples first, in message order. */
+  failures: Failure[];
 }
 
 /**
- * SHA-256 of all but the last 64 bytes of an openings message: for a well-formed one, the digest
- * of the body that the signature covers. The evidence records it (and those 64 bytes) for any message.
+ * The item checks of §2.3 step 10 (paths, entries, walks) on a message, whatever its signature:
+ * judge attributes them only when the signature holds. poc-verify computes exactly this.
  */
-export const openingsDigest = (msg: Uint8Array): Uint8Array => sha256(msg.subarray(0, Math.max(0, msg.length - SIG)));
+export function checkItems(
+  p: ParamClass, seed: Uint8Array, R: Uint8Array, R2: Uint8Array, vNonce: Uint8Array,
+  request: OpenRequestMsg | null, columns: number[][] | null, msg: Uint8Array,
+): OpeningsItems {
+  let body: OpenBody, digest: Uint8Array;
+  try {
+    ({ body, digest } = decodeOpenings(p, msg));
+  } catch {
+    return { digest: rawDigest(msg), malformed: true, covers: false, failures: [] };
+  }
+  if (request === null) return { digest, malformed: false, covers: false, failures: [] };
+  const failures: Failure[] = [];
+  const ctx = new Checker(p, seed, R, R2, vNonce);
+  body.rows.slice(0, request.rows.length).forEach((item, s) => ctx.sample(item, columns?.[s] ?? [], failures));
+  body.walkers.slice(0, request.walkers.length).forEach((item) => ctx.walker(item, failures));
+  const covers =
+    body.rows.length === request.rows.length &&
+    body.walkers.length === request.walkers.length &&
+    request.rows.every(([t, i], s) => body.rows[s].t === t && body.rows[s].i === i) &&
+    request.walkers.every((w, s) => body.walkers[s].w === w);
+  return { digest, malformed: false, covers, failures };
+}
+
+/** The challenge id a well-formed openings body names (after the 4-byte magic). */
+const openingsChallengeId = (msg: Uint8Array): bigint => new DataView(msg.buffer, msg.byteOffset, msg.length).getBigUint64(4, true);
+
+/**
+ * The digest of an openings message as the evidence records it: for a well-formed one, the body
+ * digest its signature covers (bodyDigest); for anything else, rawDigest (all but the last 64 bytes).
+ */
+export function openingsDigest(p: ParamClass, msg: Uint8Array): Uint8Array {
+  try {
+    return decodeOpenings(p, msg).digest;
+  } catch {
+    return rawDigest(msg);
+  }
+}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Whether a commit message is the device's, for this challenge (the daemon's early check). */
-export function checkCommit(ch: ChallengeInputs, devicePubkey: Uint8Array, msg: unknown): { ok: true } | { ok: false; reason: string } {
+/** Whether a commit message is the device's, for this challenge (the daemon's early check), with its roots. */
+export function checkCommit(
+  ch: ChallengeInputs, devicePubkey: Uint8Array, msg: unknown,
+): { ok: true; R: Uint8Array; R2: Uint8Array } | { ok: false; reason: string } {
   const r = readCommit(msg, ch, deriveSeed(ch), devicePubkey);
-  return "reason" in r ? { ok: false, reason: r.reason } : { ok: true };
+  return "reason" in r ? { ok: false, reason: r.reason } : { ok: true, ...r };
 }
 
 function readCommit(
@@ -185,21 +239,6 @@ function readCommit(
   if (id !== ch.challengeId) return { reason: "wrong_challenge" };
   if (!verifySignature(pub, commitSigningBytes(ch.challengeId, seed, R, R2), sig)) return { reason: "bad_signature" };
   return { R, R2 };
-}
-
-function readOpenings(
-  p: ParamClass, msg: Uint8Array | null, digest: Uint8Array | null, ch: ChallengeInputs, seed: Uint8Array, pub: Uint8Array,
-): { body: OpenBody } | { reason: string } {
-  if (msg === null || digest === null) return { reason: "no_openings" };
-  let body: OpenBody, sig: Uint8Array;
-  try {
-    ({ body, sig } = decodeOpenings(p, msg));
-  } catch {
-    return { reason: "malformed_openings" };
-  }
-  if (BigInt(body.challengeId) !== ch.challengeId) return { reason: "wrong_challenge" };
-  if (!verifySignature(pub, openSigningBytes(ch.challengeId, seed, digest), sig)) return { reason: "bad_open_signature" };
-  return { body };
 }
 
 /** Row nodes sit 4 levels above the chunk leaves (16 chunks per row). */
@@ -240,7 +279,7 @@ class Checker {
       failures.push({ reason: "malformed_item", detail: { t, i, which } });
       return null;
     }
-    if (!this.paths.verify(rowNode(o.data), rowIndex(this.p, t, i), this.rows, o.path, ROW_LEVEL)) {
+    if (!this.paths.verify(o.node ?? rowNode(o.data), rowIndex(this.p, t, i), this.rows, o.path, ROW_LEVEL)) {
       failures.push({ reason: "bad_row_path", detail: { t, i, which } });
       return null;
     }
@@ -291,9 +330,9 @@ class Checker {
     const s = new Uint32Array(4);
     walkerInit(this.wseed, w, s);
     for (let step = 0; step < p.steps; step++) {
-      const { data, path } = item.chunks[step];
+      const { data, path, leaf } = item.chunks[step];
       const a = chunkAddress(s, this.nChunks);
-      if (!this.paths.verify(leafHash(data), a, this.nChunks, path)) {
+      if (!this.paths.verify(leaf ?? leafHash(data), a, this.nChunks, path)) {
         failures.push({ reason: "bad_chunk_path", detail: { w, step, address: a } });
         return;
       }

@@ -2,8 +2,7 @@
 // the device key signs. Byte strings: hex for 16/32/64-byte values, base64 for rows and chunks.
 
 import { ascii, concat, fromHex, toHex, u64le } from "./bytes";
-import { sha256 } from "./hash";
-import { encodeOpenBody } from "./openings";
+import { bodyDigest, encodeOpenBody } from "./openings";
 import { ParamClass } from "./params";
 import { ChallengeInputs, deriveSeed } from "./seed";
 import { DeviceSigner } from "./sign";
@@ -37,6 +36,8 @@ export interface OpenRequestMsg {
 export interface RowOpening {
   data: Uint8Array; // n bytes
   path: Uint8Array;
+  /** rowNode(data), attached when decoded or digested (not sent). */
+  node?: Uint8Array;
 }
 
 /** Openings for one sampled (t, i): X_t[i], X_t[π_t(i)] (null for t = 0: regenerated) and X_{t+1}[i]. */
@@ -52,6 +53,8 @@ export interface SampleOpening {
 export interface ChunkOpening {
   data: Uint8Array; // chunkBytes
   path: Uint8Array;
+  /** leafHash(data), attached when decoded or digested (not sent). */
+  leaf?: Uint8Array;
 }
 
 /** The chunks walker w read, in order, and its final state with the path to R2. */
@@ -116,7 +119,7 @@ export function commitSigningBytes(challengeId: bigint, seed: Uint8Array, R: Uin
   return concat(ascii("poc/v1/commit"), u64le(challengeId), seed, R, R2);
 }
 
-/** "poc/v2/open" ‖ challenge_id(u64 LE) ‖ seed ‖ SHA-256(encoded body): what the device key signs with its openings. */
+/** "poc/v2/open" ‖ challenge_id(u64 LE) ‖ seed ‖ bodyDigest(body): what the device key signs with its openings. */
 export function openSigningBytes(challengeId: bigint, seed: Uint8Array, bodyDigest: Uint8Array): Uint8Array {
   return concat(ascii("poc/v2/open"), u64le(challengeId), seed, bodyDigest);
 }
@@ -142,9 +145,8 @@ export function signOpenings(
 
 /** The signed openings message for a body built elsewhere (e.g. served by the native prover). */
 export function signOpenBody(p: ParamClass, challenge: ChallengeInputs, body: OpenBody, signer: DeviceSigner): Uint8Array {
-  const encoded = encodeOpenBody(p, body);
-  const sig = signer.sign(openSigningBytes(challenge.challengeId, deriveSeed(challenge), sha256(encoded)));
-  return concat(encoded, sig);
+  const sig = signer.sign(openSigningBytes(challenge.challengeId, deriveSeed(challenge), bodyDigest(p, body)));
+  return concat(encodeOpenBody(p, body), sig);
 }
 
 /** Strict shape check of an open request (agent side: refuse anything out of range before working). */

@@ -53,6 +53,7 @@ runMain("pinfi-verifier", async () => {
     expireIntervalSecs: c.expire.intervalSecs,
     http: c.once ? null : c.http,
     publicUrl: c.once ? null : c.http.publicUrl || null,
+    nativeVerifier: c.nativeVerifier,
     log,
   });
   await daemon.init();

@@ -43,6 +43,8 @@ export interface VerifierConfig {
   expire: { others: boolean; own: boolean; intervalSecs: number };
   /** /health, /metrics and /evidence; `publicUrl` (the URL others reach it at) is published on chain when set. */
   http: { enabled: boolean; host: string; port: number; publicUrl: string };
+  /** The native core for the openings' checks: "auto" (build and use it when possible), "off", or a poc-verify binary. */
+  nativeVerifier: string;
   /** Challenge each eligible device once, expire stale challenges, exit. */
   once: boolean;
   log: { level: Level };
@@ -70,6 +72,7 @@ export const VERIFIER_DEFAULTS: VerifierConfig = {
   openTimeoutMs: 0,
   expire: { others: true, own: false, intervalSecs: 60 },
   http: { enabled: true, host: "127.0.0.1", port: 9464, publicUrl: "" },
+  nativeVerifier: "auto",
   once: false,
   log: { level: "info" },
 };
@@ -106,6 +109,7 @@ export function loadVerifierConfig(o: { file?: string; env?: NodeJS.ProcessEnv; 
   str(c.http.publicUrl, "http.publicUrl", true);
   if (c.http.publicUrl !== "" && !/^https?:\/\/\S+$/.test(c.http.publicUrl)) throw new ConfigError(`http.publicUrl: an http(s) URL, got ${JSON.stringify(c.http.publicUrl)}`);
   if (Buffer.byteLength(c.http.publicUrl, "utf8") > ENDPOINT_LEN) throw new ConfigError(`http.publicUrl: at most ${ENDPOINT_LEN} bytes (the on-chain endpoint)`);
+  str(c.nativeVerifier, "nativeVerifier");
   bool(c.once, "once");
   oneOf(c.log.level, "log.level", LEVELS);
   return c;

@@ -16,6 +16,7 @@ import { RandomSource } from "../samples";
 import { ChallengeInputs, nonceCommitment } from "../seed";
 import { Verdict, VerifierSession, toVerdictArgs } from "../session";
 import { maxOpeningsBytes } from "../openings";
+import { NativeVerifier } from "../nativeVerifier";
 import { chainClock, cryptoUniform, exponentialDelay, sleep } from "../service/chain";
 import { Commitment, RoundSecrets, Ticket, draw, roundAt, roundStart, slotHashAt, wins } from "../service/lottery";
 import { HttpError, PostResult, Served, TransportError, postJson, sendBytes, sendJson, sendText, serve } from "../service/http";
@@ -72,6 +73,12 @@ export interface VerifierDaemonOptions {
    * (set_verifier_endpoint) so anyone can fetch the bundle a verdict's evidence hash names.
    */
   publicUrl?: string | null;
+  /**
+   * The openings' item checks on the native core (poc-verify): "auto" builds and starts it when a
+   * C++ compiler is there and otherwise verifies in TypeScript; "off"; or a binary to use (an
+   * error at init if it does not start). Same decisions either way (docs/proof-of-compute.md §9).
+   */
+  nativeVerifier?: string;
   /** Tests: the verifier's draws. */
   rand?: RandomSource;
   /** Tests: the scheduler's uniform source in (0, 1]. */
@@ -160,6 +167,7 @@ export class VerifierDaemon {
   private lastLoopAt = 0;
   private lastError: string | null = null;
   private verifierActive: boolean | null = null;
+  private core: NativeVerifier | null = null;
 
   constructor(o: VerifierDaemonOptions) {
     this.o = {
@@ -182,6 +190,7 @@ export class VerifierDaemon {
 
   /** Starts /health, /metrics and /evidence (when configured), checks the verifier account, publishes the endpoint. */
   async init(): Promise<void> {
+    await this.startCore();
     if (this.o.http?.enabled && !this.served) {
       this.served = await serve(this.o.http.host, this.o.http.port, (req, res, url) => {
         if (req.method === "GET" && url.pathname === "/health") {
@@ -291,7 +300,10 @@ export class VerifierDaemon {
     return this.verifierActive;
   }
 
-  health(): { ok: boolean; authority: string; active: boolean | null; inFlight: number; lastLoopAt: string | null; lastError: string | null; scheduled: number } {
+  health(): {
+    ok: boolean; authority: string; active: boolean | null; inFlight: number; lastLoopAt: string | null; lastError: string | null; scheduled: number;
+    nativeCore: string | null;
+  } {
     const fresh = !this.running || (this.lastLoopAt > 0 && Date.now() - this.lastLoopAt < Math.max(3 * this.o.refreshSecs * 1000, 30_000));
     return {
       ok: this.verifierActive !== false && fresh,
@@ -301,6 +313,7 @@ export class VerifierDaemon {
       lastLoopAt: this.lastLoopAt ? new Date(this.lastLoopAt).toISOString() : null,
       lastError: this.lastError,
       scheduled: this.nextAt.size,
+      nativeCore: this.nativeCore,
     };
   }
 
@@ -458,6 +471,26 @@ export class VerifierDaemon {
     await this.stopped;
     await this.served?.close();
     this.served = null;
+    this.core?.close();
+    this.core = null;
+  }
+
+  /** Starts the native core per `nativeVerifier` (see the option). */
+  private async startCore(): Promise<void> {
+    const want = this.o.nativeVerifier ?? "auto";
+    if (want === "off" || this.core?.alive) return;
+    try {
+      this.core = await NativeVerifier.start(want === "auto" ? undefined : want);
+      this.log.info("native verifier core running", { sha: this.core.sha });
+    } catch (e) {
+      if (want !== "auto") throw new Error(`nativeVerifier ${want}: ${(e as Error).message}`);
+      this.log.warn("native verifier core unavailable; verifying in TypeScript", { reason: (e as Error).message.slice(0, 500) });
+    }
+  }
+
+  /** "openssl" / "portable": the native core runs (its SHA-256); null: TypeScript checks. */
+  get nativeCore(): string | null {
+    return this.core?.alive ? this.core.sha : null;
   }
 
   /** One whole challenge of one target: open → RTT → release → commit → openings → verdict on chain. */
@@ -619,7 +652,7 @@ export class VerifierDaemon {
       if (openings instanceof Uint8Array) session.receiveOpenings(openings);
     }
     const t0 = performance.now();
-    const v = session.verdict();
+    const v = await session.verdictWith(this.core);
     this.metrics.verifyMs.observe(performance.now() - t0);
     if (v.elapsedMs > 0) this.metrics.elapsed.observe(v.elapsedMs);
     log.info("judged", { outcome: v.outcome.kind, reason: v.outcome.reason ?? null, elapsedMs: v.elapsedMs, deadlineMs: v.deadlineMs, rttMs: rtts.map((x) => Math.round(x)) });
