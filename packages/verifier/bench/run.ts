@@ -33,7 +33,7 @@ function challenge(p: ParamClass): ChallengeInputs {
 }
 
 // ---------------------------------------------------------------- (a)
-function verifierVsProver(name: string, proveRuns: number, verifyRuns: number) {
+async function verifierVsProver(name: string, proveRuns: number, verifyRuns: number, core: NativeVerifier | null) {
   const p = paramsByName(name);
   const signer = generateSigner();
   const proveTimes: number[] = [];
@@ -45,6 +45,7 @@ function verifierVsProver(name: string, proveRuns: number, verifyRuns: number) {
   const ch = prover.challenge;
   const commit = JSON.stringify(signCommit(prover, signer));
   const verifyTimes: number[] = [];
+  const nativeTimes: number[] = [];
   const openTimes: number[] = [];
   let bytes = 0;
   for (let r = 0; r < verifyRuns + 1; r++) {
@@ -52,18 +53,28 @@ function verifierVsProver(name: string, proveRuns: number, verifyRuns: number) {
     let wire: Uint8Array = new Uint8Array(0);
     const to = ms(() => (wire = signOpenings(prover, req, signer)));
     bytes = wire.length;
-    // Everything the verifier does after the bytes arrive: parse, signatures, paths, entries, walks, evidence.
-    let kind = "";
-    const tv = ms(() => {
-      const v = verify({
-        params: p, challenge: ch, devicePubkey: signer.publicKey, commit: JSON.parse(commit), request: req,
-        openings: wire, timing: { elapsedUs: 1, openElapsedUs: 1, rttUs: [] },
-      });
-      kind = v.outcome.kind;
-    });
-    if (kind !== "PASS") throw new Error(`bench: honest run did not pass (${kind})`);
+    // Everything the verifier does after the bytes arrive: decode, signatures, paths, entries, walks,
+    // evidence — CPU time, in TypeScript and with the native core (both processes), as in gpuClass.
+    const input = {
+      params: p, challenge: ch, devicePubkey: signer.publicKey, commit: JSON.parse(commit), request: req,
+      openings: wire, columns: drawColumns(p, req.rows.length), timing: { elapsedUs: 1, openElapsedUs: 1, rttUs: [] },
+    };
+    await settle();
+    let c0 = cpuMs(null);
+    const v = verify(input);
+    const tv = cpuMs(null) - c0;
+    if (v.outcome.kind !== "PASS") throw new Error(`bench: honest run did not pass (${v.outcome.kind})`);
+    let tn = NaN;
+    if (core) {
+      await settle();
+      c0 = cpuMs(core.pid);
+      const w = await verifyWith(core, input);
+      tn = cpuMs(core.pid) - c0;
+      if (toHex(w.evidenceHash) !== toHex(v.evidenceHash)) throw new Error("bench: the native core's verdict differs");
+    }
     if (r > 0) {
       verifyTimes.push(tv);
+      nativeTimes.push(tn);
       openTimes.push(to);
     }
   }
@@ -71,10 +82,12 @@ function verifierVsProver(name: string, proveRuns: number, verifyRuns: number) {
     class: name, n: p.n, m: p.m, L: p.L, transcriptMiB: (p.L * p.m * p.n) / 2 ** 20, phaseAGop: phaseAOps(p) / 1e9,
     proveMs: median(proveTimes), openMs: median(openTimes), verifyMs: median(verifyTimes), openingsKiB: bytes / 1024,
     ratio: median(verifyTimes) / median(proveTimes),
+    nativeMs: core ? median(nativeTimes) : null, nativeRatio: core ? median(nativeTimes) / median(proveTimes) : null,
   };
   console.log(
     `  ${name.padEnd(10)} n=${p.n} m=${p.m} L=${p.L}  prove ${fmt(row.proveMs)} ms (${fmt(row.phaseAGop / (row.proveMs / 1000), 2)} GOP/s incl. hashing+walk)` +
-      `  open ${fmt(row.openMs)} ms  verify ${fmt(row.verifyMs)} ms  openings ${fmt(row.openingsKiB, 0)} KiB  verify/prove = ${fmt(100 * row.ratio, 2)} %`,
+      `  open ${fmt(row.openMs)} ms  openings ${fmt(row.openingsKiB, 0)} KiB  verify (CPU): TypeScript ${fmt(row.verifyMs)} ms = ${fmt(100 * row.ratio, 2)} %` +
+      (row.nativeMs === null ? "" : `, native core ${fmt(row.nativeMs)} ms = ${fmt(100 * (row.nativeRatio as number), 2)} %`),
   );
   return row;
 }
@@ -281,9 +294,9 @@ function svg(points: { k: number; q: number; closed: number; trials: number; pas
 async function main() {
   console.log(`@pinfi/verifier bench — Node ${process.version}, ${require("node:os").cpus().length} CPU(s), one thread\n`);
   console.log("(a) verifier CPU time per challenge / prover time (CPU reference prover, end to end)");
-  results.ratio = [verifierVsProver("ci", 5, 9), verifierVsProver("cpu-bench", 1, 5)];
-  console.log("    GPU classes: the same verifier on their real sizes, against a synthetic sparse transcript (bench/synthetic.ts)");
   const core = await NativeVerifier.start().catch((e: Error) => (console.log(`    (native core: ${e.message})`), null));
+  results.ratio = [await verifierVsProver("ci", 5, 9, core), await verifierVsProver("cpu-bench", 1, 5, core)];
+  console.log("    GPU classes: the same verifier on their real sizes, against a synthetic sparse transcript (bench/synthetic.ts)");
   results.gpuClasses = [await gpuClass("H100-SXM-80G", 2300, 9, core), await gpuClass("RTX-4090-24G", 1800, 9, core)];
   core?.close();
   console.log("\n(b) int8 → int32 GEMM, best of runs: optimised (two columns per double, 4 × 4 register block, cache blocking; packing included) vs naive");

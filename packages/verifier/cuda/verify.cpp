@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
 #include <string>
 #include <vector>
 #include <array>
@@ -125,6 +126,16 @@ struct PathVerifier {
   }
   bool verify(H32 h, uint64_t index, uint64_t count, const uint8_t* path, uint32_t d, uint32_t level = 0) {
     if (index >= count || d > 62) return false;
+    // A remembered node comes with its whole path to the root, so along one path the remembered
+    // nodes are a top segment: a binary search finds where it starts (merkle.ts looks at every
+    // level on the way up; the first remembered node either finds is the same).
+    uint32_t lo = 0, hi = d;
+    while (lo < hi) {
+      const uint32_t mid = (lo + hi) / 2;
+      if (get(level + mid, index >> mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    const uint32_t firstKnown = lo;
     uint64_t idx = index, n = count;
     bool known = false;
     std::pair<uint64_t, H32> fresh[2 * 62 + 1];
@@ -132,11 +143,9 @@ struct PathVerifier {
     for (uint32_t x = 0; x < d; x++) {
       const uint32_t lv = level + x;
       const uint8_t* sib = path + 32 * x;
-      if (!known) {
-        if (const H32* k = get(lv, idx)) {
-          if (*k != h) return false;
-          known = true;
-        }
+      if (x == firstKnown) {
+        if (*get(lv, idx) != h) return false;
+        known = true;
       }
       const uint64_t sibIdx = idx ^ 1;
       if (sibIdx >= n && memcmp(sib, h.data(), 32) != 0) return false;  // odd tail: paired with itself
@@ -485,6 +494,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd != "serve") { fprintf(stderr, "usage: poc-verify info|serve\n"); return 2; }
+#ifdef F_SETPIPE_SZ
+  // MiB-sized frames: a larger pipe means fewer wake-ups on both sides (best effort).
+  fcntl(0, F_SETPIPE_SZ, 1 << 20);
+#endif
   std::vector<uint8_t> buf;
   for (;;) {
     uint8_t lenb[4];
