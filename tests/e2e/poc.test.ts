@@ -91,13 +91,16 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     return agent;
   }
 
-  /** With `port`, the daemon serves HTTP there and publishes that address as its evidence endpoint. */
-  function daemon(v: User, port: number | null = null): VerifierDaemon {
+  /**
+   * With `port`, the daemon serves HTTP there and publishes that address as its evidence endpoint.
+   * `nativeVerifier`: d1 checks openings in the native core (auto), d2 in TypeScript (off).
+   */
+  function daemon(v: User, port: number | null = null, nativeVerifier = "auto"): VerifierDaemon {
     return new VerifierDaemon({
       connection: w.connection, authority: v.kp, evidenceDir: mkdtempSync(join(tmpdir(), "pinfi-evidence-")), defaultParamsId: TINY.paramsId,
       paramsByClass: { A100: CI.paramsId }, allowTestClasses: true, pings: 3,
       http: port === null ? null : { enabled: true, host: "127.0.0.1", port }, publicUrl: port === null ? null : `http://127.0.0.1:${port}`,
-      log: logger("verifier"),
+      nativeVerifier, log: logger("verifier"),
     });
   }
 
@@ -126,7 +129,7 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
       await rpc.registerVerifier({ connection: w.connection, authority: v.kp, authorityTokens: v.tokens, utilityMint: w.mint, amount: VERIFIER_STAKE });
     }
     d1 = daemon(v1, await freePort());
-    d2 = daemon(v2);
+    d2 = daemon(v2, null, "off");
     await d1.init();
     await d2.init();
     expect((await accounts.fetchVerifierByAuthority(w.connection, v1.kp.publicKey))!.endpoint).to.equal(d1.url, "published at init");
@@ -184,6 +187,7 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     // The openings were checked by the native core (poc-verify) wherever a C++ compiler builds it.
     if (onPath(process.env.CXX ?? "c++", process.env)) expect(health.nativeCore).to.be.oneOf(["openssl", "portable"]);
     else expect(health.nativeCore).to.equal(null);
+    expect(d2.nativeCore, "d2 verifies in TypeScript (nativeVerifier: off)").to.equal(null);
     const metrics = await (await fetch(`${d1.url}/metrics`)).text();
     expect(metrics).to.match(/pinfi_verifier_verdicts_total\{outcome="pass"\} 1/);
     expect(metrics).to.match(/pinfi_verifier_challenges_opened_total 1/);

@@ -45,6 +45,8 @@ export interface ItemsQuery {
 
 export class NativeVerifier {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The core's own time for the last answered check, µs (the rest of check() is transfer). */
+  lastComputeUs = 0;
   private readonly lines: AsyncIterator<string>;
   private closed = false;
 
@@ -73,13 +75,20 @@ export class NativeVerifier {
 
   /** checkItems(q…) computed by the native core. Rejects when the process cannot answer. */
   check(q: ItemsQuery): Promise<OpeningsItems> {
-    const frame = encodeQuery(q);
+    let frame: [Buffer, Buffer];
+    try {
+      frame = encodeQuery(q);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     const answer = this.queue.then(async () => {
       if (this.closed) throw new Error("poc-verify is not running");
       for (const part of frame) this.child.stdin.write(part);
       const r = await this.lines.next();
       if (r.done) throw new Error("poc-verify ended");
-      return parseAnswer(r.value);
+      const { items, us } = parseAnswer(r.value);
+      this.lastComputeUs = us;
+      return items;
     });
     this.queue = answer.catch(() => undefined);
     return answer;
@@ -118,13 +127,8 @@ export function encodeQuery(q: ItemsQuery): [Buffer, Buffer] {
   return [head, Buffer.from(q.openings.buffer, q.openings.byteOffset, q.openings.length)];
 }
 
-function parseAnswer(line: string): OpeningsItems {
+function parseAnswer(line: string): { items: OpeningsItems; us: number } {
   const a = JSON.parse(line) as { error?: string; digest: string; malformed: boolean; covers?: boolean; failures?: Failure[]; us: number };
   if (a.error) throw new Error(`poc-verify: ${a.error}`);
-  lastComputeUs = a.us;
-  return { digest: fromHex(a.digest, 32), malformed: a.malformed, covers: a.covers ?? false, failures: a.failures ?? [] };
+  return { items: { digest: fromHex(a.digest, 32), malformed: a.malformed, covers: a.covers ?? false, failures: a.failures ?? [] }, us: a.us };
 }
-
-let lastComputeUs = 0;
-/** The native process's own time for the last answered check, µs (the rest of check() is transfer). */
-export const lastNativeComputeUs = (): number => lastComputeUs;

@@ -13,8 +13,10 @@ import { ascii } from "./bytes";
 import { sha256 } from "./hash";
 import { depth, leafHash, rowNode } from "./merkle";
 import { ParamClass, chunkCount, rowCount } from "./params";
-import { WireError } from "./wire";
 import type { ChunkOpening, OpenBody, RowOpening, SampleOpening, WalkerOpening } from "./wire";
+
+/** A message that is not what the protocol says (both the JSON messages and the binary openings). */
+export class WireError extends Error {}
 
 const MAGIC = ascii("poc2");
 const ITEMS = ascii("poc/v2/items");

@@ -2,7 +2,7 @@
 // the device key signs. Byte strings: hex for 16/32/64-byte values, base64 for rows and chunks.
 
 import { ascii, concat, fromHex, toHex, u64le } from "./bytes";
-import { bodyDigest, encodeOpenBody } from "./openings";
+import { WireError, bodyDigest, encodeOpenBody } from "./openings";
 import { ParamClass } from "./params";
 import { ChallengeInputs, deriveSeed } from "./seed";
 import { DeviceSigner } from "./sign";
@@ -71,7 +71,7 @@ export interface OpenBody {
   walkers: WalkerOpening[];
 }
 
-export class WireError extends Error {}
+export { WireError } from "./openings";
 
 const U64_MAX = (1n << 64n) - 1n;
 

@@ -112,6 +112,19 @@ describe("native verifier core (cuda/verify.cpp) = checkItems", () => {
     });
   }
 
+  it("refuses what it cannot check with a clear error, and keeps serving", async function () {
+    if (!core) return;
+    const c = cases(tiny)[0];
+    const q = { params: c.p, seed: deriveSeed(c.ch), vNonce: c.ch.vNonce, R: c.R, R2: c.R2, request: c.request, columns: c.columns, openings: c.openings };
+    const outOfRange = await core.check({ ...q, columns: [[tiny.n]] }).then(() => null, (e: Error) => e);
+    expect(outOfRange).to.be.instanceOf(RangeError);
+    const badClass = await core.check({ ...q, params: { ...tiny, n: 100 } }).then(() => null, (e: Error) => e);
+    expect(badClass?.message).to.equal("poc-verify: bad request");
+    expect(core.alive).to.equal(true);
+    expect((await core.check(q)).failures).to.deep.equal([]);
+    expect(core.lastComputeUs).to.be.a("number");
+  });
+
   it("verifyWith gives the same verdict and evidence as verify; a dead core falls back to TypeScript", async function () {
     if (!core) return;
     const ch = newChallenge(ci);
