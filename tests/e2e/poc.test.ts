@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { AddressInfo, createServer } from "node:net";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
@@ -42,6 +42,25 @@ interface Dev {
   device: PublicKey;
   stake: PublicKey;
   owner: User;
+}
+
+/** Live child processes of this process with that command name (from /proc). */
+function childrenNamed(name: string): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${d}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // pid (comm) state ppid …: comm may hold spaces, so split after the last ')'.
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (comm === name && Number(ppid) === process.pid && state !== "Z") out.push(Number(d));
+  }
+  return out;
 }
 
 /** A kept bundle and the openings it names (the daemon writes them side by side). */
@@ -199,6 +218,25 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     // The release was checked against chain state read at the daemon's pings, outside the timed window.
     expect(agentMetrics).to.match(/pinfi_miner_release_checks_total\{source="prefetched"\} 1/);
     expect(agentMetrics).to.not.match(/pinfi_miner_release_checks_total\{source="fetched"\}/);
+  });
+
+  it("a native verifier core that dies is restarted before the next verdict", async () => {
+    if (!onPath(process.env.CXX ?? "c++", process.env)) return void expect(d1.nativeCore).to.equal(null);
+    // d1's core is this process's only poc-verify child (d2 verifies in TypeScript).
+    const cores = childrenNamed("poc-verify");
+    expect(cores).to.have.length(1);
+    process.kill(cores[0], "SIGKILL");
+    for (let i = 0; i < 100 && d1.nativeCore !== null; i++) await sleep(20);
+    expect(d1.nativeCore, "the daemon saw its core die").to.equal(null);
+    const dev = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
+    await startAgent(dev);
+    const r = await challengeOnce(d1, dev);
+    expect(r.outcome).to.equal("pass");
+    expect(d1.nativeCore).to.be.oneOf(["openssl", "portable"]);
+    expect(childrenNamed("poc-verify")).to.have.length(1);
+    const metrics = await (await fetch(`${d1.url}/metrics`)).text();
+    expect(metrics).to.match(/pinfi_verifier_native_core_starts_total\{result="ok"\} 2/);
+    expect(metrics).to.match(/pinfi_verifier_verify_ms_count\{core="native"\} 2/);
   });
 
   it("the agent refuses a release that does not match the Challenge account (void: nothing signed)", async () => {

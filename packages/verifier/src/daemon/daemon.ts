@@ -139,7 +139,8 @@ class DaemonMetrics {
     buckets: [10, 50, 100, 250, 500, 1000, 2000, 3000, 5000, 10000, 30000],
   });
   readonly rtt = new Histogram({ name: "pinfi_verifier_rtt_ms", help: "Ping round trips, ms", registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
-  readonly verifyMs = new Histogram({ name: "pinfi_verifier_verify_ms", help: "CPU time of judging one challenge, ms", registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
+  readonly verifyMs = new Histogram({ name: "pinfi_verifier_verify_ms", help: "Wall time of judging one challenge, ms", labelNames: ["core"], registers: [this.registry], buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1000] });
+  readonly coreStarts = new Counter({ name: "pinfi_verifier_native_core_starts_total", help: "Starts of the native verifier core, by result", labelNames: ["result"], registers: [this.registry] });
   readonly lottery = new Counter({ name: "pinfi_verifier_lottery_total", help: "Lottery checks before a challenge, by result", labelNames: ["result"], registers: [this.registry] });
   readonly sweeps = new Counter({ name: "pinfi_verifier_sweeps_total", help: "Synchronized sweeps run", registers: [this.registry] });
   readonly sweepSpread = new Histogram({
@@ -168,6 +169,7 @@ export class VerifierDaemon {
   private lastError: string | null = null;
   private verifierActive: boolean | null = null;
   private core: NativeVerifier | null = null;
+  private coreFailedAt = 0;
 
   constructor(o: VerifierDaemonOptions) {
     this.o = {
@@ -475,15 +477,25 @@ export class VerifierDaemon {
     this.core = null;
   }
 
-  /** Starts the native core per `nativeVerifier` (see the option). */
-  private async startCore(): Promise<void> {
+  /**
+   * Starts the native core per `nativeVerifier` (see the option). At init a named binary that does
+   * not run is an error; later (the process died) it is restarted before the next verdict — after
+   * a failed start, at most once a minute — and until one succeeds the TypeScript checks decide.
+   */
+  private async startCore(atInit = true): Promise<void> {
     const want = this.o.nativeVerifier ?? "auto";
     if (want === "off" || this.core?.alive) return;
+    if (!atInit && Date.now() - this.coreFailedAt < 60_000) return;
+    const was = this.core;
     try {
       this.core = await NativeVerifier.start(want === "auto" ? undefined : want);
-      this.log.info("native verifier core running", { sha: this.core.sha });
+      this.coreFailedAt = 0;
+      this.metrics.coreStarts.inc({ result: "ok" });
+      this.log.info(was ? "native verifier core restarted" : "native verifier core running", { sha: this.core.sha });
     } catch (e) {
-      if (want !== "auto") throw new Error(`nativeVerifier ${want}: ${(e as Error).message}`);
+      this.coreFailedAt = Date.now();
+      this.metrics.coreStarts.inc({ result: "failed" });
+      if (want !== "auto" && atInit) throw new Error(`nativeVerifier ${want}: ${(e as Error).message}`);
       this.log.warn("native verifier core unavailable; verifying in TypeScript", { reason: (e as Error).message.slice(0, 500) });
     }
   }
@@ -651,9 +663,11 @@ export class VerifierDaemon {
       const openings = await this.post(`${base}/poc/v2/open?device=${t.device.toBase58()}`, request, openTimeout, maxOpeningsBytes(params), log, "open", true);
       if (openings instanceof Uint8Array) session.receiveOpenings(openings);
     }
+    await this.startCore(false);
     const t0 = performance.now();
+    const core = this.nativeCore ? "native" : "typescript";
     const v = await session.verdictWith(this.core);
-    this.metrics.verifyMs.observe(performance.now() - t0);
+    this.metrics.verifyMs.observe({ core }, performance.now() - t0);
     if (v.elapsedMs > 0) this.metrics.elapsed.observe(v.elapsedMs);
     log.info("judged", { outcome: v.outcome.kind, reason: v.outcome.reason ?? null, elapsedMs: v.elapsedMs, deadlineMs: v.deadlineMs, rttMs: rtts.map((x) => Math.round(x)) });
     return v;
