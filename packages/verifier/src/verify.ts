@@ -4,7 +4,6 @@
 // bundle, so a third party reaches the same outcome from the same bytes.
 
 import { bytesOfWordsLE, equal, fromHex } from "./bytes";
-import { sha256 } from "./hash";
 import { mixRow, requant } from "./gemm";
 import { PathVerifier, leafHash, rowNode } from "./merkle";
 import { CHUNKS_PER_ROW, ParamClass, RTT_CAP_MS, RTT_SLACK_MS, chunkCount, rowCount } from "./params";
