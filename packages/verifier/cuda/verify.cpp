@@ -219,7 +219,13 @@ static bool readRequest(const uint8_t* buf, size_t len, Request& q) {
     for (uint32_t x = 0; x < nc && r.ok; x++) cols.push_back(r.u32());
     q.columns.push_back(cols);
   }
-  if (!r.ok || q.p.n % 64 != 0 || q.p.cb * 16 != q.p.n) return false;
+  // The TypeScript side sends table classes and in-range columns; refuse anything else rather than trust it.
+  const Params& p = q.p;
+  if (!r.ok || p.n == 0 || p.n % 64 != 0 || p.cb * 16 != p.n || p.m < 2 || p.L == 0 || p.walkers == 0 || p.steps == 0) return false;
+  if ((uint64_t)p.L * p.m * 16 > (1ull << 32)) return false;
+  for (const auto& cols : q.columns)
+    for (uint32_t j : cols)
+      if (j >= p.n) return false;
   q.msg = buf + r.o;
   q.msgLen = len - r.o;
   return true;
