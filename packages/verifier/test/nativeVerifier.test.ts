@@ -112,6 +112,20 @@ describe("native verifier core (cuda/verify.cpp) = checkItems", () => {
     });
   }
 
+  it("agrees with the TypeScript checks on openings with random bytes changed (200 messages)", async function () {
+    if (!core) return;
+    const base = cases(tiny)[0];
+    const seed = deriveSeed(base.ch);
+    const rand = seededRandom(new Uint8Array(32).fill(42));
+    for (let trial = 0; trial < 200; trial++) {
+      const msg = base.openings.slice();
+      for (let f = 0; f <= trial % 3; f++) msg[rand(msg.length)] ^= 1 + rand(255);
+      const q = { params: base.p, seed, vNonce: base.ch.vNonce, R: base.R, R2: base.R2, request: base.request, columns: base.columns, openings: msg };
+      const ts = checkItems(q.params, seed, q.R, q.R2, q.vNonce, q.request, q.columns, msg);
+      expect(plain(await core.check(q)), `trial ${trial}`).to.deep.equal(plain(ts));
+    }
+  });
+
   it("refuses what it cannot check with a clear error, and keeps serving", async function () {
     if (!core) return;
     const c = cases(tiny)[0];
