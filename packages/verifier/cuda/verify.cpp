@@ -1,9 +1,10 @@
-// poc-verify: the verifier's openings check (src/verify.ts `checkOpenings`) as a native process,
-// for the GPU classes where JavaScript spends ~80 ms per challenge on SHA-256 calls and Philox
-// columns. Same primitives as the prover (poc_core.h); SHA-256 from OpenSSL when it is there
-// (SHA-NI), else poc_core's portable one. It decides nothing the TypeScript core does not: it
-// returns the body digest and the item failures, and the TypeScript side checks the signature and
-// composes the outcome, so both paths give byte-identical evidence (tested on every cheat).
+// poc-verify: the verifier's item checks (src/verify.ts `checkItems`) as a native process, for the
+// GPU classes where JavaScript spends ~80 ms per challenge on SHA-256 calls and Philox columns.
+// Same primitives as the prover (poc_core.h); SHA-256 from OpenSSL when it is there (SHA-NI),
+// else poc_core's portable one. It decides nothing the TypeScript core does not: it returns the
+// body digest and the item failures, and the TypeScript side checks the signature and composes
+// the outcome, so both paths give byte-identical evidence (test/nativeVerifier.test.ts: every
+// failure kind, and openings with random bytes changed).
 //
 //   poc-verify info    → {"sha":"openssl"|"portable"}
 //   poc-verify serve   frames on stdin: u32 LE length ‖ request (layout in readRequest);
