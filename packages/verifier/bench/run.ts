@@ -1,5 +1,5 @@
-// npm run -w @pinfi/verifier bench — prints every number it measures; writes out/bench.json and
-// out/detection.svg (gitignored). (a) verifier cost / prover cost, (b) int8 GEMM vs the naive
+// npm run -w @pinfi/verifier bench — prints every number it measures; writes out/bench.json,
+// out/verifier-cost.svg and out/detection.svg (gitignored). (a) verifier cost / prover cost, (b) int8 GEMM vs the naive
 // triple loop, (c) detection probability of a prover that skips a fraction q of the work.
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -290,13 +290,34 @@ function svg(points: { k: number; q: number; closed: number; trials: number; pas
   return s + "</svg>\n";
 }
 
+/** Verifier CPU time per challenge as a share of the proof, per class: TypeScript and native bars against the 1 % goal. */
+function costSvg(rows: { label: string; ts: number; native: number | null }[]): string {
+  const W = 640, H = 60 + 70 * rows.length, L = 190, R = 30, T = 40;
+  const max = Math.max(6, ...rows.map((r) => Math.ceil(r.ts)));
+  const X = (pct: number) => L + (Math.min(pct, max) / max) * (W - L - R);
+  let s = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">\n`;
+  s += `<rect width="${W}" height="${H}" fill="white"/>\n`;
+  s += `<text x="${W / 2}" y="20" text-anchor="middle" font-size="14">Verifier CPU per challenge, % of the proof (GPU classes: of the estimated GPU time)</text>\n`;
+  for (let g = 0; g <= max; g++) s += `<line x1="${X(g)}" y1="${T}" x2="${X(g)}" y2="${H - 20}" stroke="#eee"/><text x="${X(g)}" y="${H - 6}" text-anchor="middle">${g} %</text>\n`;
+  s += `<line x1="${X(1)}" y1="${T}" x2="${X(1)}" y2="${H - 20}" stroke="#d62728" stroke-width="2" stroke-dasharray="5,3"/><text x="${X(1) + 4}" y="${T + 10}" fill="#d62728">goal 1 %</text>\n`;
+  rows.forEach((r, i) => {
+    const y = T + 15 + 70 * i;
+    s += `<text x="${L - 8}" y="${y + 22}" text-anchor="end">${r.label}</text>\n`;
+    s += `<rect x="${L}" y="${y}" width="${X(r.ts) - L}" height="18" fill="#1f77b4"/><text x="${X(r.ts) + 4}" y="${y + 13}">TypeScript ${r.ts.toFixed(2)} %</text>\n`;
+    if (r.native !== null) s += `<rect x="${L}" y="${y + 24}" width="${X(r.native) - L}" height="18" fill="#2ca02c"/><text x="${X(r.native) + 4}" y="${y + 37}">native core ${r.native.toFixed(2)} %</text>\n`;
+  });
+  return s + "</svg>\n";
+}
+
 async function main() {
   console.log(`@pinfi/verifier bench — Node ${process.version}, ${require("node:os").cpus().length} CPU(s), one thread\n`);
   console.log("(a) verifier CPU time per challenge / prover time (CPU reference prover, end to end)");
   const core = await NativeVerifier.start().catch((e: Error) => (console.log(`    (native core: ${e.message})`), null));
-  results.ratio = [await verifierVsProver("ci", 5, 9, core), await verifierVsProver("cpu-bench", 1, 5, core)];
+  const cpuRows = [await verifierVsProver("ci", 5, 9, core), await verifierVsProver("cpu-bench", 1, 5, core)];
+  results.ratio = cpuRows;
   console.log("    GPU classes: the same verifier on their real sizes, against a synthetic sparse transcript (bench/synthetic.ts)");
-  results.gpuClasses = [await gpuClass("H100-SXM-80G", 2300, 9, core), await gpuClass("RTX-4090-24G", 1800, 9, core)];
+  const gpuRows = [await gpuClass("H100-SXM-80G", 2300, 9, core), await gpuClass("RTX-4090-24G", 1800, 9, core)];
+  results.gpuClasses = gpuRows;
   core?.close();
   console.log("\n(b) int8 → int32 GEMM, best of runs: optimised (two columns per double, 4 × 4 register block, cache blocking; packing included) vs naive");
   results.gemm = gemmBench();
@@ -305,8 +326,13 @@ async function main() {
   results.detection = points;
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, "detection.svg"), svg(points));
+  const cost = [
+    ...cpuRows.filter((r) => r.class !== "ci").map((r) => ({ label: `${r.class} (CPU prover)`, ts: 100 * r.ratio, native: r.nativeRatio === null ? null : 100 * r.nativeRatio })),
+    ...gpuRows.map((r) => ({ label: r.class, ts: 100 * r.ts.ratio, native: r.native ? 100 * r.native.ratio : null })),
+  ];
+  fs.writeFileSync(path.join(OUT, "verifier-cost.svg"), costSvg(cost));
   fs.writeFileSync(path.join(OUT, "bench.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, "detection.svg"))} and bench.json`);
+  console.log(`\nwrote ${path.relative(process.cwd(), OUT)}/detection.svg, verifier-cost.svg and bench.json`);
 }
 
 main().catch((e) => {
