@@ -124,6 +124,16 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
   }
 
   /** One challenge of `d` by `v`'s daemon, which must complete (a verdict on chain). */
+  /** `v` opens a challenge on `d` by hand (no daemon), committing to `vNonce`; returns its id. */
+  async function openByHand(v: User, d: Dev, vNonce: Uint8Array): Promise<bigint> {
+    const { challengeCount } = await fetchDevice(d);
+    await rpc.openChallenge({
+      connection: w.connection, authority: v.kp, pool, device: d.device, stake: d.stake, deviceChallengeCount: challengeCount,
+      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
+    });
+    return challengeCount;
+  }
+
   async function challengeOnce(dm: VerifierDaemon, d: Dev): Promise<ChallengeReport> {
     const reports = await dm.runOnce({ devices: [d.device] });
     expect(reports).to.have.length(1);
@@ -243,11 +253,7 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     // A challenge opened by v2 by hand, released with another nonce: void (nonce_mismatch); with the right one but a
     // forged slot hash: void (slot_hash_mismatch). Neither gets a signature. The challenge is then decided by its verifier.
     const vNonce = Uint8Array.from(Array(32).fill(9));
-    const { challengeCount } = await fetchDevice(honest);
-    await rpc.openChallenge({
-      connection: w.connection, authority: v2.kp, pool, device: honest.device, stake: honest.stake, deviceChallengeCount: challengeCount,
-      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
-    });
+    const challengeCount = await openByHand(v2, honest, vNonce);
     const c = (await accounts.fetchChallengeById(w.connection, honest.device, challengeCount))!;
     const release = (over: object) => ({
       challengeId: challengeCount.toString(), programId: hex(PROGRAM_ID.toBytes()), devicePda: hex(honest.device.toBytes()),
@@ -395,11 +401,7 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
     // of the earlier WRONG bundle: the chain accepts the verdict (it cannot read bundles), the audit does not.
     const victim = await newDevice(await w.user(100_000_000n), "lp", t0 + 12n * HOUR);
     const vNonce = new Uint8Array(32).fill(9);
-    const count = (await fetchDevice(victim)).challengeCount;
-    await rpc.openChallenge({
-      connection: w.connection, authority: v1.kp, pool, device: victim.device, stake: victim.stake, deviceChallengeCount: count,
-      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
-    });
+    const count = await openByHand(v1, victim, vNonce);
     const old = await fetchChallenge(wrongReport);
     const lie = pdas.challenge(victim.device, count)[0];
     await rpc.submitVerdict({
@@ -659,11 +661,7 @@ describe("proof-of-compute: miner agents and verifier daemons on the localnet", 
 
   it("the daemon expires another verifier's stale challenge (permissionless courtesy)", async () => {
     const vNonce = Uint8Array.from(Array(32).fill(3));
-    const { challengeCount } = await fetchDevice(honest);
-    await rpc.openChallenge({
-      connection: w.connection, authority: v2.kp, pool, device: honest.device, stake: honest.stake, deviceChallengeCount: challengeCount,
-      paramsId: TINY.paramsId, nonceCommit: nonceCommitment(vNonce),
-    });
+    const challengeCount = await openByHand(v2, honest, vNonce);
     const address = pdas.challenge(honest.device, challengeCount)[0];
     expect(await d1.expireStale()).to.deep.equal([], "window still open");
     await w.advanceSlots(301n);

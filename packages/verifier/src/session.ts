@@ -9,7 +9,7 @@ import { ParamClass } from "./params";
 import { RandomSource, cryptoRandom, drawColumns, drawRequest } from "./samples";
 import type { NativeVerifier } from "./nativeVerifier";
 import { ChallengeInputs, deriveSeed } from "./seed";
-import { Failure, Judgement, OUTCOME_VARIANT, OpeningsItems, Outcome, Timing, checkCommit, judge } from "./verify";
+import { Failure, JudgeInput, Judgement, OUTCOME_VARIANT, OpeningsItems, Outcome, checkCommit, judge } from "./verify";
 import { OpenRequestMsg, ReleaseMsg, releaseMessage } from "./wire";
 
 export interface Verdict {
@@ -27,16 +27,8 @@ export interface Verdict {
   openings: Uint8Array | null;
 }
 
-export interface VerifyInput {
-  params: ParamClass;
-  challenge: ChallengeInputs;
-  devicePubkey: Uint8Array;
-  commit: unknown | null;
-  request: OpenRequestMsg | null;
-  /** The openings message as received (encoded body ‖ signature). */
-  openings: Uint8Array | null;
-  timing: Timing;
-  /** Drawn here (after the openings) when absent. */
+/** What judge takes, the columns optional (drawn here, after the openings, when absent). */
+export interface VerifyInput extends Omit<JudgeInput, "columns"> {
   columns?: number[][] | null;
   rand?: RandomSource;
 }
